@@ -1,0 +1,98 @@
+using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
+
+namespace Cleaner.Core.Classification.Detectors;
+
+/// <summary>Finds the article: the contiguous run of blocks with the most article-like text (maximum-sum
+/// subarray over per-block scores, linear time). Long sentence-like blocks score positive, short and
+/// link-heavy blocks negative, blocks already labelled boilerplate strongly negative. Inside the run,
+/// undecided blocks become content; outside it they are boilerplate, and proposals turn into labels.</summary>
+public sealed class MainContentSelector : IBlockDetector
+{
+    public string Name => "main-content";
+
+    public void Detect(PageContext page)
+    {
+        var blocks = page.Blocks;
+        if (blocks.Count == 0) return;
+        var values = new double[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
+
+        // Kadane: best-scoring contiguous run.
+        double best = double.NegativeInfinity, run = 0;
+        int bestStart = 0, bestEnd = -1, start = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (run <= 0) { run = 0; start = i; }
+            run += values[i];
+            if (run > best) { best = run; bestStart = start; bestEnd = i; }
+        }
+        if (best <= 0) bestEnd = -1;
+        // Trim the run to blocks that are article text at its edges.
+        while (bestEnd >= bestStart && bestEnd >= 0 && values[bestEnd] <= 0) bestEnd--;
+        while (bestStart <= bestEnd && values[bestStart] <= 0) bestStart++;
+        page.RegionStart = bestEnd >= 0 ? bestStart : -1;
+        page.RegionEnd = bestEnd;
+
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            b.Score = values[i];
+            if (b.IsDecided) continue;
+            bool inside = i >= page.RegionStart && i <= page.RegionEnd && page.RegionStart >= 0;
+            var candidate = page.Candidates[i];
+            if (inside)
+            {
+                if (candidate is { } c && c.Strength >= 2)
+                    b.Label(c.Kind, c.Rule, c.Reason);
+                else if (IsArticleText(b))
+                    b.Label(BlockKind.Content, Name, $"inside the main article region (score {values[i]:0.00})");
+                else
+                    b.Label(BlockKind.Boilerplate, Name, "short non-sentence block inside the article region");
+            }
+            else if (candidate is { } c)
+            {
+                b.Label(c.Kind, c.Rule, c.Reason + ", outside the article region");
+            }
+            else
+            {
+                b.Label(i < page.RegionStart ? BlockKind.Navigation : BlockKind.Boilerplate, Name,
+                    page.RegionStart < 0 ? "no article region found" :
+                    i < page.RegionStart ? "before the article region" : "after the article region");
+            }
+        }
+    }
+
+    /// <summary>How article-like a block is: positive for running text, negative for the rest.</summary>
+    private static double Value(PageContext page, Block b)
+    {
+        if (b.IsDecided)
+        {
+            return b.Kind switch
+            {
+                BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline => 0,
+                BlockKind.Content => 1,
+                _ => -2,
+            };
+        }
+        int len = TextMetrics.EffectiveLength(b.Text);
+        bool sentence = TextMetrics.EndsSentence(b.Text);
+        double v;
+        if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
+        else if (len >= 40 && sentence) v = 0.2;
+        else v = len >= 20 ? -0.15 : -0.3;
+        v -= b.LinkDensity * 2;
+        if (b.Hidden) v -= 3;
+        if (b.InArticleContainer) v += 0.3;
+        if (page.Candidates[b.Index] is { } c) v -= c.Strength >= 2 ? 2 : 0.7;
+        return v;
+    }
+
+    /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
+    private static bool IsArticleText(Block b)
+    {
+        int len = TextMetrics.EffectiveLength(b.Text);
+        if (b.LinkDensity > 0.6 && len < 200) return false;
+        return len >= 15 || TextMetrics.EndsSentence(b.Text) && len >= 5;
+    }
+}

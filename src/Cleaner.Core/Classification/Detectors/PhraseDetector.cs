@@ -1,0 +1,115 @@
+using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
+
+namespace Cleaner.Core.Classification.Detectors;
+
+/// <summary>Labels blocks by the phrases of one data-file category. A short block with a phrase, or a longer
+/// block with several, is labelled outright; a long block with a single phrase (an article may mention
+/// "cookies" or "subscribe") is only proposed, and the region selector decides it by position.</summary>
+public abstract class PhraseDetector : IBlockDetector
+{
+    protected PhraseDetector(string category, BlockKind kind)
+    {
+        Category = category;
+        Kind = kind;
+    }
+
+    public string Category { get; }
+    public BlockKind Kind { get; }
+    public virtual string Name => Category;
+
+    /// <summary>Blocks up to this effective length are labelled on one phrase.</summary>
+    protected virtual int ShortBlock => 200;
+
+    /// <summary>Whether a long block with few hits is proposed to the region selector (false for kinds
+    /// whose phrases are common words inside running text, such as "reply" or "home").</summary>
+    protected virtual bool ProposesUnsure => true;
+
+    /// <summary>Blocks longer than this need hits covering a share of their text.</summary>
+    protected virtual int LongBlock => 600;
+
+    public virtual void Detect(PageContext page)
+    {
+        var matcher = page.Phrases.Matcher(Category);
+        if (matcher.Count == 0) return;
+        foreach (var block in page.Blocks)
+        {
+            if (block.IsDecided) continue;
+            var hits = matcher.FindAllFolded(page.Folded(block));
+            if (hits.Count == 0) continue;
+            var distinct = hits.Select(h => h.Phrase).Distinct().ToList();
+            int covered = hits.Sum(h => h.Length);
+            int len = TextMetrics.EffectiveLength(block.Text);
+            var reason = $"{Category} phrase \"{distinct[0]}\"" + (distinct.Count > 1 ? $" (+{distinct.Count - 1} more)" : "");
+            if (IsSure(block, len, distinct.Count, covered))
+                block.Label(Kind, Name, reason);
+            else if (ProposesUnsure)
+                page.Propose(block, new Candidate(Kind, Name, reason, distinct.Count));
+        }
+    }
+
+    protected virtual bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
+        effectiveLength <= ShortBlock ||
+        distinctHits >= 2 && effectiveLength <= LongBlock ||
+        distinctHits >= 3 ||
+        coveredChars * 8 >= block.Text.Length;
+}
+
+public sealed class CookieConsentDetector() : PhraseDetector("cookie-consent", BlockKind.CookieConsent);
+
+public sealed class DonationAppealDetector() : PhraseDetector("donation-appeal", BlockKind.DonationAppeal);
+
+public sealed class SubscriptionDetector() : PhraseDetector("subscription", BlockKind.Subscription);
+
+public sealed class NewsletterDetector() : PhraseDetector("newsletter", BlockKind.Newsletter)
+{
+    protected override int ShortBlock => 120;
+}
+
+public sealed class LegalNoticeDetector() : PhraseDetector("legal-notice", BlockKind.LegalNotice)
+{
+    protected override int ShortBlock => 160;
+}
+
+public sealed class SitePromoDetector() : PhraseDetector("site-promo", BlockKind.SitePromo);
+
+public sealed class AdvertisementDetector() : PhraseDetector("advertisement", BlockKind.Advertisement)
+{
+    protected override bool ProposesUnsure => false;
+
+    // "Advertisement" labels stand alone; in a sentence the word is content.
+    protected override int ShortBlock => 25;
+}
+
+/// <summary>Share/follow prompts are short: "Share this", "Follow us on".</summary>
+public sealed class ShareDetector() : PhraseDetector("share", BlockKind.Share)
+{
+    protected override bool ProposesUnsure => false;
+
+    protected override int ShortBlock => 40;
+}
+
+/// <summary>"Read more", "Related articles" headers and teasers.</summary>
+public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Related)
+{
+    protected override bool ProposesUnsure => false;
+
+    protected override int ShortBlock => 40;
+}
+
+/// <summary>Comment-section markers: "Comments", "Leave a reply".</summary>
+public sealed class CommentsDetector() : PhraseDetector("comments", BlockKind.Comments)
+{
+    protected override bool ProposesUnsure => false;
+
+    protected override int ShortBlock => 30;
+}
+
+/// <summary>Menu items and skip links: only blocks that are little more than the phrase.</summary>
+public sealed class NavigationDetector() : PhraseDetector("navigation", BlockKind.Navigation)
+{
+    protected override bool ProposesUnsure => false;
+
+    protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
+        coveredChars * 10 >= TextMetrics.EffectiveLength(block.Text) * 6 && effectiveLength <= 40;
+}

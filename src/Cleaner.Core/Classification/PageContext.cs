@@ -1,0 +1,75 @@
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Model;
+
+namespace Cleaner.Core.Classification;
+
+/// <summary>Facts from the page outside its blocks (HTML head, JSON-LD), gathered during segmentation.</summary>
+public sealed class PageHints
+{
+    public List<string> TitleCandidates { get; } = new();   // og:title, JSON-LD headline, <title>, h1
+    public string? TitleTag { get; set; }
+    public List<string> Authors { get; } = new();           // JSON-LD / meta authors
+    public string? Date { get; set; }
+    public string? DeclaredLanguage { get; set; }
+    public string? SiteName { get; set; }
+    public string? ArticleBody { get; set; }                // JSON-LD articleBody
+}
+
+/// <summary>A candidate label a detector saw but was not sure of; the region selector decides it.</summary>
+public readonly record struct Candidate(BlockKind Kind, string Rule, string Reason, double Strength);
+
+/// <summary>The page as the classification stage sees it: its blocks, its format, the knowledge to use.</summary>
+public sealed class PageContext
+{
+    public PageContext(List<Block> blocks, InputFormat format, PhraseBook phrases)
+    {
+        Blocks = blocks;
+        Format = format;
+        Phrases = phrases;
+        Candidates = new Candidate?[blocks.Count];
+    }
+
+    public List<Block> Blocks { get; }
+    public InputFormat Format { get; }
+    public PhraseBook Phrases { get; }
+    public PageHints Hints { get; init; } = new();
+
+    /// <summary>Weak labels by block index (null where no detector had an opinion).</summary>
+    public Candidate?[] Candidates { get; private set; }
+
+    /// <summary>First and last block index of the main article region (-1 until selected).</summary>
+    public int RegionStart { get; set; } = -1;
+    public int RegionEnd { get; set; } = -1;
+
+    /// <summary>Pictures found by the caption detector, with the block that carries each.</summary>
+    public List<(int BlockIndex, ImageInfo Image)> Images { get; } = new();
+
+    /// <summary>Byline blocks with what was read out of them.</summary>
+    public List<(Block Block, Metadata.BylineParser.Result Parsed)> Bylines { get; } = new();
+
+    /// <summary>Language forced by the user (--language), else null.</summary>
+    public string? ForcedLanguage { get; init; }
+
+    public void Propose(Block block, Candidate candidate)
+    {
+        var current = Candidates[block.Index];
+        if (current == null || current.Value.Strength < candidate.Strength) Candidates[block.Index] = candidate;
+    }
+
+    private string?[]? _folded;
+
+    /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>
+    public string Folded(Block block)
+    {
+        _folded ??= new string?[Blocks.Count];
+        return _folded[block.Index] ??= TextFold.Fold(block.Text);
+    }
+}
+
+/// <summary>One rule of the classification stage. Detectors run in order; each labels the blocks it is sure of
+/// (<see cref="Block.Label"/>) and proposes the ones it is not (<see cref="PageContext.Propose"/>).</summary>
+public interface IBlockDetector
+{
+    string Name { get; }
+    void Detect(PageContext page);
+}

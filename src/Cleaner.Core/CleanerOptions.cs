@@ -1,0 +1,15 @@
+using Cleaner.Core.Knowledge;
+
+namespace Cleaner.Core;
+
+public sealed class CleanerOptions
+{
+    /// <summary>Phrase knowledge; the built-in data unless a rules file was layered on.</summary>
+    public PhraseBook Phrases { get; init; } = PhraseBook.Default;
+
+    /// <summary>--language: skip detection.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Largest document accepted, after decompression (bytes).</summary>
+    public long MaxBytes { get; init; } = 50L * 1024 * 1024;
+}

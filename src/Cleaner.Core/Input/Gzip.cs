@@ -1,0 +1,47 @@
+using System.IO.Compression;
+
+namespace Cleaner.Core.Input;
+
+public static class Gzip
+{
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+
+    /// <summary>Decompresses, refusing to expand past <paramref name="maxBytes"/> (a gzip bomb is an error, not an OOM).</summary>
+    public static byte[] Decompress(byte[] bytes, long maxBytes)
+    {
+        using var input = new MemoryStream(bytes, writable: false);
+        using var gz = new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        try
+        {
+            while ((n = gz.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + n > maxBytes)
+                    throw new InputTooLargeException($"gzip content expands past the limit of {maxBytes} bytes");
+                output.Write(buffer, 0, n);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableInputException("corrupt or truncated gzip data: " + e.Message, e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new UnreadableInputException("truncated gzip data", e);
+        }
+        return output.ToArray();
+    }
+}
+
+/// <summary>Input that cannot be cleaned at all (exit code 2 / an error record).</summary>
+public class UnreadableInputException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public virtual string Kind => "unreadable-input";
+}
+
+public sealed class InputTooLargeException(string message) : UnreadableInputException(message)
+{
+    public override string Kind => "too-large";
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Cleaner.Core.Input;
+
+/// <summary>Bytes to text: BOM, then the declared charset (HTTP header, then meta/http-equiv for HTML),
+/// then UTF-8 if valid, then statistical detection (UTF.Unknown). Invalid bytes become U+FFFD, never an exception.</summary>
+public static class TextDecoder
+{
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly Regex MetaCharset = new(
+        @"<meta[^>]{0,300}?charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]{2,40})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    public sealed record Decoded(string Text, string EncodingName, string How);
+
+    public static Decoded Decode(byte[] bytes, string? declaredCharset = null)
+    {
+        // 1. BOM
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            return new(Utf8(bytes.AsSpan(3)), "utf-8", "bom");
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            return new(Encoding.Unicode.GetString(bytes, 2, (bytes.Length - 2) & ~1), "utf-16le", "bom");
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            return new(Encoding.BigEndianUnicode.GetString(bytes, 2, (bytes.Length - 2) & ~1), "utf-16be", "bom");
+
+        // 2. UTF-16 without BOM: many NULs at alternating positions of ASCII text.
+        var utf16 = SniffUtf16(bytes);
+        if (utf16 != null)
+            return new(utf16.GetString(bytes, 0, bytes.Length & ~1), utf16.WebName, "utf16-pattern");
+
+        // 3. Declared charset: outside (HTTP) first, then in the document head.
+        var declared = declaredCharset ?? FindMetaCharset(bytes);
+        var valid8 = IsValidUtf8(bytes);
+        if (declared != null && GetEncoding(declared) is { } enc)
+        {
+            // A page that declares a legacy charset but is valid non-ASCII UTF-8 is UTF-8 in practice.
+            if (enc.CodePage != 65001 && valid8 && HasNonAscii(bytes))
+                return new(Utf8(bytes), "utf-8", "valid-utf8-over-declared");
+            if (enc.CodePage == 65001 && !valid8)
+            {
+                var guess = Detect(bytes);
+                if (guess != null && guess.CodePage != 65001 && InvalidUtf8Share(bytes) > 0.3)
+                    return new(guess.GetString(bytes), guess.WebName, "detected-over-declared");
+            }
+            return new(enc.CodePage == 65001 ? Utf8(bytes) : enc.GetString(bytes), enc.WebName, "declared");
+        }
+
+        // 4. Valid UTF-8, else detection.
+        if (valid8) return new(Utf8(bytes), "utf-8", "utf8-valid");
+        var detected = Detect(bytes) ?? Encoding.GetEncoding(1252);
+        return new(detected.GetString(bytes), detected.WebName, "detected");
+    }
+
+    public static Encoding? GetEncoding(string name)
+    {
+        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
+        // Browsers treat latin-1 as windows-1252 (WHATWG encoding spec); so do we.
+        if (name is "iso-8859-1" or "latin1" or "latin-1" or "iso8859-1" or "us-ascii" or "ascii") name = "windows-1252";
+        if (name is "utf8") name = "utf-8";
+        if (name is "gb2312" or "gbk") name = "gb18030";
+        try { return Encoding.GetEncoding(name); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    private static string? FindMetaCharset(byte[] bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        var m = MetaCharset.Match(head);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static Encoding? Detect(byte[] bytes)
+    {
+        try
+        {
+            var sample = bytes.Length > 256 * 1024 ? bytes.AsSpan(0, 256 * 1024).ToArray() : bytes;
+            var result = UtfUnknown.CharsetDetector.DetectFromBytes(sample);
+            var name = result.Detected?.EncodingName;
+            return name == null ? null : GetEncoding(name);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasNonAscii(byte[] bytes)
+    {
+        foreach (var b in bytes) if (b >= 0x80) return true;
+        return false;
+    }
+
+    public static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static double InvalidUtf8Share(byte[] bytes)
+    {
+        var s = Encoding.UTF8.GetString(bytes);
+        int bad = 0, nonAscii = 0;
+        foreach (var c in s)
+        {
+            if (c == '\uFFFD') bad++;
+            if (c >= 0x80) nonAscii++;
+        }
+        return nonAscii == 0 ? 0 : (double)bad / nonAscii;
+    }
+
+    private static Encoding? SniffUtf16(byte[] bytes)
+    {
+        int n = Math.Min(bytes.Length & ~1, 2048);
+        if (n < 8) return null;
+        int evenZero = 0, oddZero = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (bytes[i] == 0) evenZero++;
+            if (bytes[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return Encoding.Unicode;
+        if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return Encoding.BigEndianUnicode;
+        return null;
+    }
+}

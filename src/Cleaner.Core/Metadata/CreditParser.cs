@@ -1,0 +1,154 @@
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Segmentation;
+
+namespace Cleaner.Core.Metadata;
+
+/// <summary>Splits a photo caption from its credit: "… /Photo d'archives/REUTERS/Dado Ruvic",
+/// "… (AP Photo/Evan Vucci)", "… Foto: dpa", "… © Getty Images", "Credit: STR/AFP".
+/// Hand-written scanning rather than one big regex: linear and easy to follow.</summary>
+public sealed class CreditParser(PhraseBook phrases)
+{
+    private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
+    private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
+    private readonly HashSet<string> _photoAgencies =
+        phrases.All("photo-agency").Select(p => TextFold.Fold(p.Phrase)).ToHashSet(StringComparer.Ordinal);
+
+    public readonly record struct Split(string Caption, string Credit);
+
+    /// <summary>Finds a credit at the end of <paramref name="text"/>. Caption may come back empty (credit-only line).</summary>
+    public bool TrySplit(string text, out Split split)
+    {
+        split = default;
+        text = text.Trim();
+        if (text.Length < 2 || text.Length > 1500) return false;
+        return TryParenthesised(text, out split) || TryLabelled(text, out split) || TrySlashTail(text, out split) || TryCopyright(text, out split);
+    }
+
+    /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
+    public bool IsBareLabel(string text)
+    {
+        var f = TextFold.Fold(text.Trim());
+        if (f.Length > 20) return false;
+        var hits = _labels.FindAllFolded(f);
+        return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;
+    }
+
+    private bool TryParenthesised(string text, out Split split)
+    {
+        split = default;
+        if (text[^1] != ')') return false;
+        int open = text.LastIndexOf('(');
+        if (open < 0) return false;
+        var inner = text[(open + 1)..^1].Trim();
+        if (inner.Length is < 2 or > 100) return false;
+        var folded = TextFold.Fold(inner);
+        bool looksCredit = folded.Contains(" photo/") || folded.Contains("photo:") || folded.Contains("foto:") ||
+                           _labels.FindAllFolded(folded).Any(h => h.Start == 0) || IsAgencySlash(inner);
+        if (!looksCredit) return false;
+        split = new(text[..open].Trim(), CleanCredit(inner));
+        return split.Credit.Length > 0;
+    }
+
+    private bool TryLabelled(string text, out Split split)
+    {
+        split = default;
+        var folded = TextFold.Fold(text);
+        // The label must sit in the last part of the text and be followed by a short credit.
+        foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))
+        {
+            int after = hit.Start + hit.Length;
+            var rest = text[after..].TrimStart(':', ' ', '\u00A0');
+            if (rest.Length is < 2 or > 80) continue;
+            // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
+            bool colon = hit.Phrase.EndsWith(':') || text[after..].TrimStart().StartsWith(':');
+            bool atStart = hit.Start == 0 || text[hit.Start - 1] is ' ' or '(' or '|' or '.' or '/' or '–' or '-';
+            if (!colon || !atStart) continue;
+            if (TextMetrics.WordCount(rest) > 8) continue;
+            split = new(text[..hit.Start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));
+            return split.Credit.Length > 0;
+        }
+        return false;
+    }
+
+    private bool TrySlashTail(string text, out Split split)
+    {
+        split = default;
+        // The credit follows the caption's last sentence: "... monde. /Photo d'archives/REUTERS/Dado Ruvic"
+        int cut = -1;
+        for (int i = text.Length - 2; i >= 0 && text.Length - i <= 100; i--)
+        {
+            if (text[i] is '.' or '!' or '?' or '"' or '”' or '»' or ')' && (text[i + 1] == ' ' || text[i + 1] == '/'))
+            {
+                cut = i + 1;
+                break;
+            }
+        }
+        var tail = (cut < 0 ? text : text[cut..]).Trim();
+        if (tail.Length > 100 || !tail.Contains('/')) return false;
+        var credit = CleanCredit(tail);
+        if (!IsAgencySlash(credit)) return false;
+        split = new(cut < 0 ? "" : text[..cut].Trim(), credit);
+        return true;
+    }
+
+    private static bool TryCopyright(string text, out Split split)
+    {
+        split = default;
+        int i = text.LastIndexOf('©');
+        if (i < 0 || text.Length - i > 80) return false;
+        var credit = text[(i + 1)..].Trim().Trim('(', ')', ' ');
+        if (credit.Length < 2 || TextMetrics.WordCount(credit) > 8) return false;
+        split = new(text[..i].Trim().TrimEnd('|', '–', '-', '(').Trim(), credit);
+        return true;
+    }
+
+    /// <summary>"REUTERS/Dado Ruvic", "STR/AFP", "AP Photo/Evan Vucci", "Ali Jadallah/Anadolu via Getty Images".</summary>
+    private bool IsAgencySlash(string s)
+    {
+        if (s.Length > 90) return false;
+        var parts = s.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return false;
+        foreach (var p in parts)
+        {
+            var f = TextFold.Fold(p);
+            if (_photoAgencies.Contains(f) || f.EndsWith(" photo") && _photoAgencies.Contains(f[..^6])) return true;
+            if (f.Contains("getty images") || f.Contains(" via ")) return true;
+            // An all-capitals word of 2+ letters stands for an agency or photographer tag (REUTERS, STR, EPA).
+            if (p.Length >= 2 && p.Length <= 30 && p.Any(char.IsLetter) && p.Where(char.IsLetter).All(char.IsUpper)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Drops labels, wrappers and file-photo markers, keeping the credit verbatim otherwise.</summary>
+    public string CleanCredit(string credit)
+    {
+        var c = credit.Trim().Trim('(', ')', '[', ']').Trim();
+        // Leading label ("Photo:", "Foto :", "Credit:", "©")
+        var f = TextFold.Fold(c);
+        foreach (var hit in _labels.FindAllFolded(f))
+        {
+            if (hit.Start != 0) continue;
+            var rest = c[hit.Length..].TrimStart();
+            if (rest.StartsWith(':')) rest = rest[1..];
+            else if (!hit.Phrase.EndsWith(':') && !hit.Phrase.EndsWith(" by")) continue;
+            c = rest.Trim();
+            break;
+        }
+        c = c.TrimStart('©').Trim();
+        // File-photo markers glued to the credit: "/Photo d'archives/", "/Archivbild", "File Photo/".
+        var segments = c.Split('/');
+        if (segments.Length > 1)
+        {
+            var kept = segments.Where(s => s.Trim().Length > 0 && !IsFilePhotoMarker(s)).ToArray();
+            c = string.Join("/", kept).Trim();
+        }
+        return c.Trim().Trim('/', ' ');
+    }
+
+    private bool IsFilePhotoMarker(string segment)
+    {
+        var f = TextFold.Fold(segment.Trim());
+        var hits = _filePhoto.FindAllFolded(f);
+        return hits.Count > 0 && hits.Max(h => h.Length) >= f.Length - 1;
+    }
+}

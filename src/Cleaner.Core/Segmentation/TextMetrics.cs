@@ -1,0 +1,62 @@
+namespace Cleaner.Core.Segmentation;
+
+/// <summary>Length and shape measures that work for every script.</summary>
+public static class TextMetrics
+{
+    /// <summary>Letters and digits, with characters of scripts written without spaces (CJK, kana, hangul, Thai)
+    /// counted as 3: one such character carries about as much as a short word, so thresholds written for
+    /// alphabetic text hold for them too.</summary>
+    public static int EffectiveLength(string text)
+    {
+        int n = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c)) continue;
+            n += Knowledge.PhraseMatcher.IsUnspacedScript(c) ? 3 : 1;
+        }
+        return n;
+    }
+
+    public static bool EndsSentence(string text)
+    {
+        var t = text.AsSpan().TrimEnd();
+        while (t.Length > 0 && t[^1] is '"' or '\'' or '”' or '»' or '“' or ')' or '’' or '」' or '』' or '*') t = t[..^1];
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';' or '؟' or '।';
+    }
+
+    public static int WordCount(string text)
+    {
+        int n = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (Knowledge.PhraseMatcher.IsUnspacedScript(c)) { n++; inWord = false; continue; }
+                if (!inWord) n++;
+                inWord = true;
+            }
+            else if (c != '\'' && c != '’' && c != '-') inWord = false;
+        }
+        return n;
+    }
+
+    /// <summary>Collapses whitespace runs to one space and trims.</summary>
+    public static string NormalizeSpace(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (c == '\u00AD' || c == '\u200B' || c == '\uFEFF') continue; // soft hyphen, zero-width space, stray BOM
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
