@@ -33,8 +33,9 @@ public sealed class MetadataExtractor
         article.Date = page.Hints.Date;
         foreach (var (_, image) in page.Images) article.Images.Add(image);
 
-        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text));
-        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text));
+        // Each distinct text once: a line repeated down the page (a hidden "This link is for the robots") must not outvote the article.
+        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text).Distinct());
+        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text).Distinct());
         article.Language = page.ForcedLanguage ?? new LanguageDetector(page.Phrases).Detect(body, page.Hints.DeclaredLanguage);
     }
 }
