@@ -41,7 +41,7 @@ public sealed class StreamSink(Stream stream) : IBatchSink
 /// or URLs contain.</summary>
 public sealed class FolderSink(string root, string extension) : IBatchSink
 {
-    private readonly string _root = Path.GetFullPath(root);
+    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
     public string Extension { get; } = extension;

@@ -32,9 +32,10 @@ public sealed class BatchRunner(Func<BatchItem, BatchOutcome> work, int jobs, Ti
     /// and returns false to stop early (--fail-fast).</summary>
     public void Run(IEnumerable<BatchItem> items, Func<BatchItem, BatchOutcome, bool> consume, CancellationToken cancel = default)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var order = new BlockingCollection<Slot>(Jobs * 4 + 8);
-        using var queue = new BlockingCollection<Slot>(Jobs * 2);
+        // Not disposed: workers (and abandoned ones still running) may touch them after Run returns.
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var order = new BlockingCollection<Slot>(Jobs * 4 + 8);
+        var queue = new BlockingCollection<Slot>(Jobs * 2);
         Exception? producerError = null;
 
         var producer = new Thread(() =>
@@ -143,5 +144,6 @@ public sealed class BatchRunner(Func<BatchItem, BatchOutcome> work, int jobs, Ti
             }
         }
         catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
     }
 }

@@ -20,8 +20,10 @@ public static class JsonlSource
         "language", "images", "text", "paragraphs", "removed", "stats", "error",
     };
 
+    /// <param name="sourceName">the file's path, or "stdin".</param>
     public static IEnumerable<BatchItem> Read(Stream stream, string sourceName, JsonlFields fields, long maxBytes)
     {
+        bool isStream = sourceName == "stdin";
         var reader = new ByteLineReader(stream);
         long lineNo = 0;
         // A line carries the page JSON-escaped: allow for the escaping before calling it too large.
@@ -32,7 +34,9 @@ public static class JsonlSource
             var line = reader.ReadLine(maxLine, out bool tooLong);
             if (line == null) yield break;
             lineNo++;
-            var source = $"{sourceName}:{lineNo}";
+            // Records from a stream (stdin) have no stable position: a mapper sees one split of the corpus, so
+            // "stdin:N" would differ from a single run's; their source is their URL.
+            string? source = isStream ? null : $"{sourceName}:{lineNo}";
             var fallbackId = $"{Path.GetFileName(sourceName)}:{lineNo}";
             long bytes = reader.Position - before;
             if (tooLong)
@@ -48,7 +52,7 @@ public static class JsonlSource
 
     private static bool IsBlank(byte[] line) => line.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r');
 
-    public static BatchItem Parse(byte[] line, string source, string fallbackId, JsonlFields fields, long bytes)
+    public static BatchItem Parse(byte[] line, string? source, string fallbackId, JsonlFields fields, long bytes)
     {
         JsonDocument doc;
         try
@@ -80,6 +84,7 @@ public static class JsonlSource
                     extra[OutputFields.Contains(p.Name) ? "input_" + p.Name : p.Name] = p.Value.Clone();
             }
             var extraOrNull = extra.Count > 0 ? extra : null;
+            source ??= url;
             if (html == null && text == null)
                 return new BatchItem
                 {
