@@ -40,7 +40,9 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
     public CleanResult Clean(InputDocument input)
     {
         var sw = Stopwatch.StartNew();
+        var timer = Options.TimeStages ? new StageTimer() : null;
         var (text, encoding) = Decode(input);
+        timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
 
         List<Block> blocks;
@@ -48,21 +50,30 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         if (format == InputFormat.Html)
         {
             var doc = HtmlSegmenter.Parse(text);
+            timer?.Lap("html-parse");
             blocks = new HtmlSegmenter().Segment(doc, hints);
         }
         else
         {
             blocks = new TextDumpSegmenter().Segment(text);
         }
+        timer?.Lap("segment");
 
         var page = new PageContext(blocks, format, Options.Phrases) { ForcedLanguage = Options.Language, Hints = hints };
-        foreach (var detector in DefaultDetectors()) detector.Detect(page);
+        foreach (var detector in DefaultDetectors())
+        {
+            detector.Detect(page);
+            timer?.Lap(detector.Name);
+        }
 
         var article = new Article();
         new MetadataExtractor().Extract(page, article);
+        timer?.Lap("metadata");
         var stats = new CleanStats { InputBytes = input.Length, InputChars = text.Length };
         new ArticleAssembler().Assemble(page, article, stats);
+        timer?.Lap("assemble");
         stats.ElapsedMs = sw.Elapsed.TotalMilliseconds;
+        stats.StageMs = timer?.Laps;
 
         var result = new CleanResult
         {
@@ -87,5 +98,19 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
             throw new InputTooLargeException($"document is {bytes.LongLength} bytes, over the limit of {Options.MaxBytes}");
         var decoded = TextDecoder.Decode(bytes, input.DeclaredCharset);
         return (decoded.Text, decoded.EncodingName);
+    }
+}
+
+/// <summary>Milliseconds per pipeline stage (CleanerOptions.TimeStages): the profile `cleaner bench --stages` prints.</summary>
+internal sealed class StageTimer
+{
+    private long _last = Stopwatch.GetTimestamp();
+    public Dictionary<string, double> Laps { get; } = new();
+
+    public void Lap(string stage)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Laps[stage] = Laps.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
+        _last = now;
     }
 }

@@ -39,7 +39,7 @@ public static class InputResolver
     {
         if (path == "-")
         {
-            using var stdin = Console.OpenStandardInput();
+            using var stdin = Batch.BatchInputs.OpenContainer("-", out _);
             using var ms = new MemoryStream();
             stdin.CopyTo(ms);
             return InputDocument.FromBytes("stdin", ms.ToArray(), "stdin");

@@ -66,8 +66,64 @@ public sealed class PhraseMatcher
                     (_nodes[u].Outputs ??= []).AddRange(outs);
             }
         }
+        Flatten();
         _built = true;
         return this;
+    }
+
+    // The built automaton as flat arrays, for scanning (profiling showed the Dictionary walk dominating
+    // the text-dump path): the root's moves as a dense table over every char (most characters of running
+    // text are read at the root), other nodes' edges sorted by char in one shared array.
+    private int[] _rootNext = [];
+    private int[] _edgeStart = [];   // node -> first edge; edges of node n are [_edgeStart[n], _edgeStart[n+1])
+    private char[] _edgeChar = [];
+    private int[] _edgeTarget = [];
+    private int[] _fail = [];
+    private int[]?[] _outputs = [];
+
+    private void Flatten()
+    {
+        int n = _nodes.Count;
+        _rootNext = new int[char.MaxValue + 1];
+        if (_nodes[0].Next != null)
+            foreach (var (c, t) in _nodes[0].Next!) _rootNext[c] = t;
+        _edgeStart = new int[n + 1];
+        _fail = new int[n];
+        _outputs = new int[n][];
+        int edges = 0;
+        for (int i = 0; i < n; i++) edges += _nodes[i].Next?.Count ?? 0;
+        _edgeChar = new char[edges];
+        _edgeTarget = new int[edges];
+        int e = 0;
+        for (int i = 0; i < n; i++)
+        {
+            _edgeStart[i] = e;
+            _fail[i] = _nodes[i].Fail;
+            _outputs[i] = _nodes[i].Outputs?.ToArray();
+            if (_nodes[i].Next == null) continue;
+            foreach (var (c, t) in _nodes[i].Next!.OrderBy(kv => kv.Key))
+            {
+                _edgeChar[e] = c;
+                _edgeTarget[e] = t;
+                e++;
+            }
+        }
+        _edgeStart[n] = e;
+    }
+
+    /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
+    private int Move(int state, char c)
+    {
+        if (state == 0) return _rootNext[c] is var r and > 0 ? r : -1;
+        int lo = _edgeStart[state], hi = _edgeStart[state + 1];
+        var chars = _edgeChar;
+        if (hi - lo <= 8)
+        {
+            for (int i = lo; i < hi; i++) if (chars[i] == c) return _edgeTarget[i];
+            return -1;
+        }
+        int k = Array.BinarySearch(chars, lo, hi - lo, c);
+        return k >= 0 ? _edgeTarget[k] : -1;
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
@@ -93,12 +149,22 @@ public sealed class PhraseMatcher
     {
         if (!_built) Build();
         int state = 0;
+        var rootNext = _rootNext;
+        var outputs = _outputs;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            while (state != 0 && (_nodes[state].Next == null || !_nodes[state].Next!.ContainsKey(c))) state = _nodes[state].Fail;
-            if (_nodes[state].Next != null && _nodes[state].Next!.TryGetValue(c, out var next)) state = next;
-            if (_nodes[state].Outputs is not { } outs) continue;
+            if (state == 0)
+            {
+                state = rootNext[c];
+            }
+            else
+            {
+                int next;
+                while ((next = Move(state, c)) < 0 && state != 0) state = _fail[state];
+                state = next < 0 ? 0 : next;
+            }
+            if (outputs[state] is not { } outs) continue;
             foreach (var pi in outs)
             {
                 var (phrase, lang) = _phrases[pi];
