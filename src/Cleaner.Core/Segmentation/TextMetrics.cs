@@ -41,14 +41,14 @@ public static class TextMetrics
         return n;
     }
 
-    /// <summary>Collapses whitespace runs to one space and trims.</summary>
+    /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
     public static string NormalizeSpace(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = sb.Length > 0;
                 continue;
