@@ -35,6 +35,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new BylineDetector(),
         new MainContentSelector(),
         new TitleDetector(),
+        new NameNearDateBylineDetector(),
     ];
 
     public CleanResult Clean(InputDocument input)
@@ -52,7 +53,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         else
         {
-            blocks = new TextDumpSegmenter().Segment(text);
+            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
         }
 
         var page = new PageContext(blocks, format, Options.Phrases) { ForcedLanguage = Options.Language, Hints = hints };

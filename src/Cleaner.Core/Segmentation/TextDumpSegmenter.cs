@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Core.Knowledge;
 using Cleaner.Core.Model;
 
 namespace Cleaner.Core.Segmentation;
@@ -6,8 +7,10 @@ namespace Cleaner.Core.Segmentation;
 /// <summary>Turns a text dump (one text node a line) into blocks. A dump splits a sentence wherever the page
 /// had inline markup (a link, bold text), so fragments that continue a sentence are joined back. Text is
 /// NFC-normalised (dumps of decomposed pages would not match phrases or gold text otherwise).</summary>
-public sealed class TextDumpSegmenter
+public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
+    private readonly PhraseMatcher? _bylineMarkers = phrases?.Matcher("byline-marker");
+
     public List<Block> Segment(string text)
     {
         if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
@@ -23,7 +26,7 @@ public sealed class TextDumpSegmenter
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (pending != null && Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null))
+            if (pending != null && Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) && !OpensByline(line))
             {
                 pending = Join(pending, line);
                 continue;
@@ -33,6 +36,17 @@ public sealed class TextDumpSegmenter
         }
         if (pending != null) blocks.Add(new Block(blocks.Count, pending));
         return blocks;
+    }
+
+    /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
+    private bool OpensByline(string line)
+    {
+        if (_bylineMarkers == null || !char.IsLower(line[0]) || line.Length > 60) return false;
+        var folded = TextFold.Fold(line);
+        foreach (var hit in _bylineMarkers.FindAllFolded(folded))
+            if (hit.Start == 0 && (hit.Length == line.Length || char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])))
+                return true;
+        return false;
     }
 
     internal static string Join(string a, string b)
