@@ -77,9 +77,10 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         int prevWords = TextMetrics.WordCount(prev);
         // An opening bracket or quote at the end: the bracketed text follows.
         if (last is '(' or '[' or '„' or '«' && prevWords >= 2) return true;
-        // A lower-case continuation after a fragment that looks like running text (not a menu of short items).
+        // A lower-case continuation after a fragment that looks like running text (not a menu of short items);
+        // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
         if (char.IsLower(first) && prevWords >= 4 && last != ':')
-            return true;
+            return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;
         int nextWords = TextMetrics.WordCount(next);
@@ -87,7 +88,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         if (nextWords <= 4 && TextMetrics.EndsSentence(next) && (char.IsLower(last) || last == ','))
             return true;
         // A short linked phrase whose sentence goes on in lower case: "… und das" / "„Tutorial“ im Wiki" / "für alle …".
-        if (nextWords <= 5 && after != null && (char.IsLower(after[0]) || after[0] is ',' or '.' or ';' or ')') &&
+        // After punctuation ("[Jane Doe], Staff Writer") only inside long running text, not after a headline.
+        if (nextWords <= 5 && after != null && (char.IsLower(after[0]) || prevWords >= 10 && after[0] is ',' or '.' or ';' or ')') &&
             (char.IsLower(last) || last == ','))
             return true;
         return false;
