@@ -35,6 +35,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new BylineDetector(),
         new MainContentSelector(),
         new TitleDetector(),
+        new NameNearDateBylineDetector(),
     ];
 
     public CleanResult Clean(InputDocument input)
@@ -61,7 +62,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         else
         {
-            blocks = new TextDumpSegmenter().Segment(text);
+            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
         }
         timer?.Lap("segment");
 
