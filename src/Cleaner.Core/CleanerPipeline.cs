@@ -33,6 +33,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new NavigationDetector(),
         new CaptionCreditDetector(),
         new BylineDetector(),
+        new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),
     ];
@@ -48,7 +49,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         if (format == InputFormat.Html)
         {
             var doc = HtmlSegmenter.Parse(text);
-            blocks = new HtmlSegmenter().Segment(doc, hints);
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
         }
         else
         {
