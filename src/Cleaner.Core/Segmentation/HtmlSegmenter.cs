@@ -28,10 +28,6 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         "blockquote", "pre", "form", "fieldset", "address", "hr", "br", "body", "html", "center", "details", "summary", "legend", "menu",
     };
 
-    /// <summary>Elements whose text is a paragraph for content scoring (Readability's tags to score, plus divs holding text).</summary>
-    private static readonly HashSet<string> ScoredTags = new(StringComparer.Ordinal)
-        { "p", "pre", "td", "div", "section", "article", "main", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6", "center" };
-
     private static readonly HashSet<string> LandmarkRoles = new(StringComparer.Ordinal)
         { "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo", "search" };
 
@@ -91,7 +87,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 blocks.Add(b);
                 layout.BlockContainer.Add(owner.ContainerId);
                 layout.BlockUnlikely.Add(owner.Unlikely);
-                if (!owner.Hidden && !owner.Unlikely) ScoreParagraph(b, owner, openBlocks, layout, ref totalParagraphs);
+                if (!owner.Hidden && b.LinkDensity < 0.5 && TextMetrics.EffectiveLength(t) >= 25) totalParagraphs++;
             }
             text.Clear();
             blockLinkChars = blockTextChars = 0;
@@ -222,41 +218,6 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         FinishHints(hints, layout);
         return blocks;
     }
-
-    /// <summary>Readability's paragraph score: 1 + commas + one point per 100 characters (up to 3), added to the
-    /// block's element's ancestors with falling weight (parent full, grandparent half, then a third per level).</summary>
-    private static void ScoreParagraph(Block b, Frame owner, List<Frame> openBlocks, HtmlLayout layout, ref int totalParagraphs)
-    {
-        if (!ScoredTags.Contains(owner.Name)) return;
-        int len = TextMetrics.EffectiveLength(b.Text);
-        if (len < 25) return;
-        if (b.LinkDensity < 0.5) totalParagraphs++;
-        int commas = 0;
-        foreach (var ch in b.Text) if (ch is ',' or '，' or '、' or '،') commas++;
-        double score = 1 + commas + Math.Min(len / 100, 3);
-        // The owner itself is openBlocks[^1]; its ancestors follow.
-        for (int level = 0; level < 5; level++)
-        {
-            int at = openBlocks.Count - 2 - level;
-            if (at < 0) break;
-            var c = layout.Containers[openBlocks[at].ContainerId];
-            if (!c.Scored)
-            {
-                c.Scored = true;
-                c.Score = TagBase(c.Tag) + c.ClassWeight;
-            }
-            c.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-        }
-    }
-
-    private static double TagBase(string tag) => tag switch
-    {
-        "div" or "article" or "main" or "section" => 5,
-        "pre" or "td" or "blockquote" => 3,
-        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
-        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-        _ => 0,
-    };
 
     private static bool ContainsAny(string tokens, string[] fragments)
     {

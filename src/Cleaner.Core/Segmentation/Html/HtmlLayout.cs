@@ -22,12 +22,8 @@ public sealed class HtmlContainer
     public int TextChars { get; set; }
     public int LinkChars { get; set; }
     public int Commas { get; set; }
-    /// <summary>Paragraph-like blocks (p, pre, td with sentences) directly or deeper inside.</summary>
+    /// <summary>Paragraph-like blocks (25+ characters, mostly not links) in the subtree.</summary>
     public int Paragraphs { get; set; }
-    /// <summary>Content score gathered from the paragraphs below (0 until scored).</summary>
-    public double Score { get; set; }
-    public bool Scored { get; set; }
-
     public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
 
     /// <summary>Short description for --explain reasons: tag#id.class.</summary>
