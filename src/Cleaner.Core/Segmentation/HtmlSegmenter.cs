@@ -118,7 +118,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                         if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add(blocks[c.FirstBlock].Text);
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
-                        AddAuthorHint(f, layout);
+                        AddAuthorHint(f, layout, blocks.Count);
                     continue;
                 }
                 var name = el.LocalName;
@@ -265,7 +265,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         b.IsListItem = n == "li";
     }
 
-    private static void AddAuthorHint(Frame f, HtmlLayout layout)
+    private static void AddAuthorHint(Frame f, HtmlLayout layout, int position)
     {
         var el = f.El;
         // itemprop=author often wraps itemprop=name; the name alone is cleaner.
@@ -281,7 +281,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         var t = TextMetrics.NormalizeSpace(raw);
         if (t.Length is < 2 or > 160) return;
         // Nested hints (a byline div around an itemprop=author span) report inner ones first; keep both, parsing decides.
-        layout.AuthorHints.Add(new HtmlAuthorHint(t, source));
+        layout.AuthorHints.Add(new HtmlAuthorHint(t, source, f.Unlikely, position));
     }
 
     /// <summary>A descendant with the given itemprop, searched breadth-first over at most 50 elements.</summary>

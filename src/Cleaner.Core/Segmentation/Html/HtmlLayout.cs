@@ -30,8 +30,10 @@ public sealed class HtmlContainer
     public string Describe() => Tokens.Length == 0 ? Tag : $"{Tag}[{(Tokens.Length > 40 ? Tokens[..40] + "…" : Tokens)}]";
 }
 
-/// <summary>Author evidence from page structure, in the order found.</summary>
-public readonly record struct HtmlAuthorHint(string Text, string Source);
+/// <summary>Author evidence from page structure, in the order found: the element's text, its kind
+/// (rel-author, itemprop-author, byline-class), whether it sits in a page part marked unlikely (comments…),
+/// and the index of the next block (its position in the page).</summary>
+public readonly record struct HtmlAuthorHint(string Text, string Source, bool Unlikely, int BlockIndex);
 
 /// <summary>What the HTML segmenter learnt about the page structure, for HTML-specific detectors and metadata.</summary>
 public sealed class HtmlLayout
