@@ -14,6 +14,13 @@ public sealed class HtmlMetadata(PhraseBook phrases)
 {
     private readonly BylineParser _bylines = new(phrases);
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
+    private readonly PhraseMatcher _creditLabels = phrases.Matcher("credit-marker");
+
+    private static bool LooksLikeDomain(string t)
+    {
+        int dot = t.LastIndexOf('.');
+        return dot > 0 && t.Length - dot - 1 is >= 2 and <= 4 && t[(dot + 1)..].All(char.IsAsciiLetterLower);
+    }
 
     /// <summary>The headline: an h1 that agrees with the page's title sources, else og:title or the JSON-LD
     /// headline, else &lt;title&gt; minus its site name.</summary>
@@ -70,13 +77,17 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true);
         if (result.Count > 0) return result;
 
-        // rel=author / itemprop=author outside comment sections, near the article.
+        // rel=author / itemprop=author outside comment sections, near the article; co-authors sit together.
         foreach (var source in new[] { "rel-author", "itemprop-author" })
         {
+            int first = -1;
             foreach (var h in layout.AuthorHints)
             {
                 if (h.Source != source || h.Unlikely || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+                if (first >= 0 && h.BlockIndex - first > 3) break;
+                int before = result.Count;
                 AddClean(result, h.Text, structured: true);
+                if (result.Count > before && first < 0) first = h.BlockIndex;
                 if (result.Count >= 4) break;
             }
             if (result.Count > 0) return result;
@@ -96,6 +107,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (result.Count > 0) return result;
         }
         foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true);
+        if (result.Count > 0) return result;
+        // A rel=author link elsewhere on the page (blog sidebars).
+        foreach (var h in layout.AuthorHints)
+        {
+            if (h.Source != "rel-author" || h.Unlikely) continue;
+            AddClean(result, h.Text, structured: true);
+            if (result.Count > 0) break;
+        }
         return result;
     }
 
@@ -109,14 +128,21 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         var t = TextMetrics.NormalizeSpace(text).Trim().TrimStart('©').Trim();
         if (t.Length < 2 || t.EndsWith(':') || t.Contains('*') || t.Contains('@') && !t.Contains(' ')) return;
         if (t.StartsWith("http", StringComparison.OrdinalIgnoreCase) || t.Equals("null", StringComparison.OrdinalIgnoreCase)) return;
+        if (!t.Contains(' ') && (t.Contains('/') || LooksLikeDomain(t))) return;
+        // A credit line ("Foto: X") in a byline container names the photographer, not the author.
+        var foldedStart = TextFold.Fold(t);
+        if (_creditLabels.FindAllFolded(foldedStart).Any(h => h.Start == 0 && (h.Phrase.EndsWith(':') || t.Length > h.Length && t[h.Length] == ':'))) return;
         // Drop a leading marker word ("By", "Von:", "Por", "erstellt von") when names follow.
         var folded = TextFold.Fold(t);
+        bool markerOnly = false;
         foreach (var hit in _markers.FindAllFolded(folded).OrderBy(h => h.Start))
         {
             if (hit.Start > 25) break;
             var rest = t[Math.Min(t.Length, hit.Start + hit.Length)..].TrimStart(':', ' ');
+            if (rest.Length == 0 && hit.Start == 0) markerOnly = true;
             if (rest.Length > 1 && char.IsLetter(rest[0])) { t = rest; break; }
         }
+        if (markerOnly) return;
         // Cut at the first digit (dates, times), a dash or a pipe: what follows is not the name.
         int cut = t.Length;
         for (int i = 0; i < t.Length; i++)
@@ -145,7 +171,11 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         foreach (var n in names)
         {
-            var name = n.Trim().TrimEnd('.', ',').Trim();
+            var name = n.Trim().TrimEnd(',').Trim();
+            if (name.EndsWith('.') && !(name.Length >= 2 && char.IsUpper(name[^2]) && (name.Length == 2 || name[^3] is ' ' or '.'))) name = name[..^1];
+            // Language switchers ("FR IT EN") and lower-case words are no names.
+            if (!structured && name.Split(' ').All(w => w.Length <= 2 && w.All(char.IsUpper))) continue;
+            if (!structured && !char.IsUpper(name[0])) continue;
             if (name.Length >= 2 && name.Length <= 60 && !result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
         }
     }
