@@ -33,6 +33,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new NavigationDetector(),
         new CaptionCreditDetector(),
         new BylineDetector(),
+        new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),
         new NameNearDateBylineDetector(),
@@ -58,7 +59,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
                 warnings.Add($"HTML nested {bounded.MaxDepth} deep: elements past depth {Options.HtmlLimits.MaxDepth} flattened");
             var doc = HtmlSegmenter.Parse(bounded.Html);
             timer?.Lap("html-parse");
-            blocks = new HtmlSegmenter().Segment(doc, hints);
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
         }
         else
         {

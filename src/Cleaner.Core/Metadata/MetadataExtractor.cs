@@ -12,6 +12,8 @@ public sealed class MetadataExtractor
     {
         var title = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Title)?.Text;
         article.Title = title ?? page.Hints.TitleCandidates.FirstOrDefault();
+        var html = page.Hints.Html != null ? new HtmlMetadata(page.Phrases) : null;
+        if (html != null) article.Title = html.Title(page.Hints) ?? article.Title;
 
         // Bylines: the one nearest the article's start gives the raw byline and the authors (author boxes,
         // "Posted by" footers and comment signatures elsewhere on the page repeat or mislead); wire credit lines
@@ -21,6 +23,12 @@ public sealed class MetadataExtractor
             article.Byline ??= block.Text;
             foreach (var a in parsed.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
             foreach (var c in parsed.Contributors) if (!article.Contributors.Contains(c)) article.Contributors.Add(c);
+        }
+        if (html != null)
+        {
+            // Structured sources first; byline blocks only fill in when the page structure names nobody.
+            var authors = html.Authors(page);
+            if (authors.Count > 0) { article.Authors.Clear(); article.Authors.AddRange(authors); }
         }
         if (article.Authors.Count == 0)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
@@ -33,7 +41,12 @@ public sealed class MetadataExtractor
         }
 
         article.Date = page.Hints.Date;
-        foreach (var (_, image) in page.Images) article.Images.Add(image);
+        foreach (var (at, image) in page.Images)
+        {
+            // HTML: pictures of the article only (a lead picture may sit just above the text).
+            if (html != null && page.RegionStart >= 0 && (at < page.RegionStart - 8 || at > page.RegionEnd)) continue;
+            article.Images.Add(image);
+        }
 
         var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text));
         if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text));
