@@ -10,6 +10,7 @@ CleanCommand.Configure(root);          // the root command behaves as `clean`
 root.Add(CleanCommand.Create());
 root.Add(EvalCommand.Create());
 root.Add(CheckCommand.Create());
+root.Add(BenchCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
