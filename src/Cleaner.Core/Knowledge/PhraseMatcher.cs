@@ -1,6 +1,7 @@
 namespace Cleaner.Core.Knowledge;
 
-public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language);
+/// <summary>A phrase found in a text; <see cref="Category"/> is set by a matcher over several categories.</summary>
+public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language, string? Category = null);
 
 /// <summary>Finds many phrases at once (Aho–Corasick), so adding languages does not slow matching.
 /// Text is folded with <see cref="TextFold.Fold"/> (lower case, one apostrophe, one dash), which keeps
@@ -23,7 +24,9 @@ public sealed class PhraseMatcher
 
     public IReadOnlyList<(string Phrase, string Language)> Phrases => _phrases;
 
-    public void Add(string phrase, string language)
+    private readonly List<string?> _categories = [];
+
+    public void Add(string phrase, string language, string? category = null)
     {
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
@@ -43,6 +46,7 @@ public sealed class PhraseMatcher
         }
         (_nodes[state].Outputs ??= []).Add(_phrases.Count);
         _phrases.Add((phrase, language));
+        _categories.Add(category);
     }
 
     public PhraseMatcher Build()
@@ -170,7 +174,7 @@ public sealed class PhraseMatcher
                 var (phrase, lang) = _phrases[pi];
                 int start = i - phrase.Length + 1;
                 if (!AtBoundary(s, start, i, phrase)) continue;
-                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang));
+                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang, _categories[pi]));
                 if (firstOnly) return;
             }
         }

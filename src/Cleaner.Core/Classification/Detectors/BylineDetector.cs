@@ -11,7 +11,7 @@ public sealed class BylineDetector : IBlockDetector
 
     public void Detect(PageContext page)
     {
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         foreach (var b in page.Blocks)
         {
             if (b.IsDecided) continue;
