@@ -51,6 +51,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         var (text, encoding) = Decode(input);
         timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
+        timer?.Lap("sniff");
 
         List<Block> blocks;
         var hints = new PageHints();

@@ -113,6 +113,44 @@ public sealed class PhraseMatcher
             }
         }
         _edgeStart[n] = e;
+        BuildDfa();
+    }
+
+    // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
+    // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
+    // arrays above are used instead) when the table would be large.
+    private const long MaxDfaCells = 4_000_000;
+    private ushort[]? _charClass;
+    private int[]? _dfa;
+    private int _classes;
+
+    private void BuildDfa()
+    {
+        var alphabet = new SortedSet<char>(_edgeChar);
+        int k = alphabet.Count + 1;
+        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue) return;
+        var cls = new ushort[char.MaxValue + 1];
+        ushort next = 1;
+        foreach (var c in alphabet) cls[c] = next++;
+        var dfa = new int[_nodes.Count * k];
+        // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
+        var queue = new Queue<int>();
+        queue.Enqueue(0);
+        while (queue.Count > 0)
+        {
+            int node = queue.Dequeue();
+            int row = node * k, failRow = _fail[node] * k;
+            if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
+            for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
+            {
+                dfa[row + cls[_edgeChar[e]]] = _edgeTarget[e];
+                queue.Enqueue(_edgeTarget[e]);
+            }
+            dfa[row] = 0;
+        }
+        _charClass = cls;
+        _dfa = dfa;
+        _classes = k;
     }
 
     /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
@@ -155,10 +193,17 @@ public sealed class PhraseMatcher
         int state = 0;
         var rootNext = _rootNext;
         var outputs = _outputs;
+        var dfa = _dfa;
+        var cls = _charClass;
+        int k = _classes;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (state == 0)
+            if (dfa != null)
+            {
+                state = dfa[state * k + cls![c]];
+            }
+            else if (state == 0)
             {
                 state = rootNext[c];
             }

@@ -27,8 +27,9 @@ public sealed class CreditParser(PhraseBook phrases)
     /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
     public bool IsBareLabel(string text)
     {
-        var f = TextFold.Fold(text.Trim());
-        if (f.Length > 20) return false;
+        var t = text.Trim();
+        if (t.Length > 20) return false; // before folding: folding keeps the length
+        var f = TextFold.Fold(t);
         var hits = _labels.FindAllFolded(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;
     }
