@@ -15,4 +15,7 @@ public sealed class CleanerOptions
 
     /// <summary>Record milliseconds per stage in <see cref="Model.CleanStats.StageMs"/> (profiling; off by default).</summary>
     public bool TimeStages { get; init; }
+
+    /// <summary>Nesting and tag-count limits applied to HTML before it is parsed.</summary>
+    public Segmentation.HtmlLimits HtmlLimits { get; init; } = Segmentation.HtmlLimits.Default;
 }

@@ -33,8 +33,10 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new NavigationDetector(),
         new CaptionCreditDetector(),
         new BylineDetector(),
+        new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),
+        new NameNearDateBylineDetector(),
     ];
 
     private IReadOnlyList<string>? _phraseCategories;
@@ -55,15 +57,21 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
 
         List<Block> blocks;
         var hints = new PageHints();
+        var warnings = new List<string>();
+        if (text.AsSpan().Trim().IsEmpty) warnings.Add("empty document");
         if (format == InputFormat.Html)
         {
-            var doc = HtmlSegmenter.Parse(text);
+            // Bounded before parsing: the parser is quadratic in nesting, the rest linear in tags.
+            var bounded = HtmlGuard.Bound(text, Options.HtmlLimits);
+            if (bounded.Flattened)
+                warnings.Add($"HTML nested {bounded.MaxDepth} deep: elements past depth {Options.HtmlLimits.MaxDepth} flattened");
+            var doc = HtmlSegmenter.Parse(bounded.Html);
             timer?.Lap("html-parse");
-            blocks = new HtmlSegmenter().Segment(doc, hints);
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
         }
         else
         {
-            blocks = new TextDumpSegmenter().Segment(text);
+            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
         }
         timer?.Lap("segment");
 
@@ -93,6 +101,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
             Id = input.Id, Source = input.Source ?? input.Url, Article = article, Blocks = blocks,
             Format = format, Encoding = encoding, Stats = stats,
         };
+        result.Warnings.AddRange(warnings);
         if (!article.Found) result.Warnings.Add("no article found");
         return result;
     }
@@ -103,6 +112,8 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         {
             if (input.Text.Length > Options.MaxBytes)
                 throw new InputTooLargeException($"document is {input.Text.Length} characters, over the limit of {Options.MaxBytes}");
+            if (BinarySniffer.LooksBinary(input.Text))
+                throw new BinaryInputException("input looks binary (control characters throughout), not a page or a text dump");
             return (input.Text, null);
         }
         var bytes = input.Bytes ?? [];
@@ -110,6 +121,8 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         if (bytes.LongLength > Options.MaxBytes)
             throw new InputTooLargeException($"document is {bytes.LongLength} bytes, over the limit of {Options.MaxBytes}");
         var decoded = TextDecoder.Decode(bytes, input.DeclaredCharset);
+        if (BinarySniffer.LooksBinary(decoded.Text))
+            throw new BinaryInputException("input looks binary (control characters throughout), not a page or a text dump");
         return (decoded.Text, decoded.EncodingName);
     }
 }

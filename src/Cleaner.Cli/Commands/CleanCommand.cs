@@ -201,7 +201,7 @@ public static class CleanCommand
                 CleanResult result;
                 try
                 {
-                    result = pipeline.Clean(InputResolver.Load(path));
+                    result = pipeline.Clean(InputResolver.Load(path, options.MaxBytes));
                 }
                 catch (UnreadableInputException e)
                 {

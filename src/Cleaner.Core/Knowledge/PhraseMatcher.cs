@@ -227,13 +227,16 @@ public sealed class PhraseMatcher
 
     private static bool AtBoundary(string s, int start, int end, string phrase)
     {
-        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && char.IsLetterOrDigit(s[start - 1]))
+        // A neighbour in a script without spaces is a boundary too: "当サイトではcookieを使用".
+        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && IsWordChar(s[start - 1]))
             return false;
         var last = phrase[^1];
-        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && char.IsLetterOrDigit(s[end + 1]))
+        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && IsWordChar(s[end + 1]))
             return false;
         return true;
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
 
     /// <summary>CJK, kana, hangul, Thai: scripts where words are not separated by spaces.</summary>
     public static bool IsUnspacedScript(char c) =>
@@ -243,20 +246,31 @@ public sealed class PhraseMatcher
 
 public static class TextFold
 {
-    /// <summary>Lower-cases and unifies apostrophes, quotes and dashes, keeping the length (positions map 1:1).</summary>
+    /// <summary>Lower-cases and unifies apostrophes, dashes, full-width CJK punctuation and letters written two ways
+    /// (Romanian ș/ş, Arabic alef forms), keeping the length (positions map 1:1).</summary>
     public static string Fold(string text)
     {
         return string.Create(text.Length, text, static (span, t) =>
         {
             for (int i = 0; i < t.Length; i++)
             {
-                char c = t[i];
+                char c = char.ToLowerInvariant(t[i]);
                 span[i] = c switch
                 {
                     '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
                     '\u2013' or '\u2014' or '\u2212' => '-',
-                    '\u00A0' or '\u202F' or '\u2009' => ' ',
-                    _ => char.ToLowerInvariant(c),
+                    '\u00A0' or '\u202F' or '\u2009' or '\u3000' => ' ',
+                    // Full-width punctuation of CJK text: "写真：共同", "图／新华社".
+                    '\uFF1A' => ':',
+                    '\uFF0F' => '/',
+                    '\uFF1D' => '=',
+                    // Romanian is typed with cedilla or comma below: "şi" = "și".
+                    '\u015F' => '\u0219',
+                    '\u0163' => '\u021B',
+                    // Arabic alef with hamza/madda and alef maqsura are written either way.
+                    '\u0623' or '\u0625' or '\u0622' => '\u0627',
+                    '\u0649' => '\u064A',
+                    _ => c,
                 };
             }
         });
