@@ -39,6 +39,13 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new NameNearDateBylineDetector(),
     ];
 
+    private IReadOnlyList<string>? _phraseCategories;
+
+    /// <summary>The phrase detectors' categories, scanned in one pass per block (profiling: one scan per
+    /// detector was most of the text-dump time).</summary>
+    private IReadOnlyList<string> PhraseCategories(IReadOnlyList<IBlockDetector> detectors) =>
+        _phraseCategories ??= detectors.OfType<PhraseDetector>().Select(d => d.Category).Distinct().ToArray();
+
     public CleanResult Clean(InputDocument input)
     {
         var sw = Stopwatch.StartNew();
@@ -46,6 +53,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         var (text, encoding) = Decode(input);
         timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
+        timer?.Lap("sniff");
 
         List<Block> blocks;
         var hints = new PageHints();
@@ -67,8 +75,13 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         timer?.Lap("segment");
 
-        var page = new PageContext(blocks, format, Options.Phrases) { ForcedLanguage = Options.Language, Hints = hints };
-        foreach (var detector in DefaultDetectors())
+        var detectors = DefaultDetectors();
+        var page = new PageContext(blocks, format, Options.Phrases)
+        {
+            ForcedLanguage = Options.Language, Hints = hints,
+            ScannedCategories = PhraseCategories(detectors),
+        };
+        foreach (var detector in detectors)
         {
             detector.Detect(page);
             timer?.Lap(detector.Name);

@@ -34,7 +34,7 @@ public sealed class MetadataExtractor
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
 
         var lead = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Content);
-        if (lead != null && new DatelineParser(page.Phrases).TryParse(lead.Text, out var dl))
+        if (lead != null && page.Phrases.Shared(p => new DatelineParser(p)).TryParse(lead.Text, out var dl))
         {
             article.Dateline = dl.Place;
             article.Agency = dl.Agency;
@@ -50,7 +50,7 @@ public sealed class MetadataExtractor
 
         var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text));
         if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text));
-        article.Language = page.ForcedLanguage ?? new LanguageDetector(page.Phrases).Detect(body, page.Hints.DeclaredLanguage);
+        article.Language = page.ForcedLanguage ?? page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body, page.Hints.DeclaredLanguage);
     }
 
     private static List<(Block Block, BylineParser.Result Parsed)> SelectBylines(PageContext page)

@@ -23,7 +23,7 @@ public sealed class BylineDetector : IBlockDetector
 
     public void Detect(PageContext page)
     {
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         var blocks = page.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -75,7 +75,7 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
     public void Detect(PageContext page)
     {
         var blocks = page.Blocks;
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         foreach (var (block, _) in page.Bylines) LabelDatesNear(page, parser, block.Index);
         if (page.RegionStart < 0) return;
         int title = blocks.FindIndex(b => b.Kind == BlockKind.Title && b.Index > 0);
