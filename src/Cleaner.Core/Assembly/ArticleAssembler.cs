@@ -13,6 +13,13 @@ public sealed class ArticleAssembler
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var captions = new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
         Block? previousRemoved = null;
+        System.Text.StringBuilder? groupText = null;
+        void FlushGroup()
+        {
+            if (groupText == null) return;
+            article.Removed[^1] = article.Removed[^1] with { Text = groupText.ToString() };
+            groupText = null;
+        }
         foreach (var b in page.Blocks)
         {
             if (b.Kind == BlockKind.Content)
@@ -35,15 +42,17 @@ public sealed class ArticleAssembler
                              (b.GroupId >= 0 && previousRemoved.GroupId == b.GroupId || b.GroupId < 0 && previousRemoved.GroupId < 0 && previousRemoved.Rule == b.Rule && b.Rule == "main-content");
             if (sameGroup && article.Removed.Count > 0)
             {
-                var last = article.Removed[^1];
-                article.Removed[^1] = last with { Text = last.Text + "\n" + b.Text };
+                // Joined once the group ends: appending to a string per block is quadratic on long runs.
+                (groupText ??= new System.Text.StringBuilder(article.Removed[^1].Text)).Append('\n').Append(b.Text);
             }
             else
             {
+                FlushGroup();
                 article.Removed.Add(new RemovedBlock(b.Kind, b.Text, b.Reason ?? b.Rule ?? b.Kind.Name()));
             }
             previousRemoved = b;
         }
+        FlushGroup();
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);
     }
