@@ -33,14 +33,18 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new NavigationDetector(),
         new CaptionCreditDetector(),
         new BylineDetector(),
+        new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),
+        new NameNearDateBylineDetector(),
     ];
 
     public CleanResult Clean(InputDocument input)
     {
         var sw = Stopwatch.StartNew();
+        var timer = Options.TimeStages ? new StageTimer() : null;
         var (text, encoding) = Decode(input);
+        timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
 
         List<Block> blocks;
@@ -54,21 +58,30 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
             if (bounded.Flattened)
                 warnings.Add($"HTML nested {bounded.MaxDepth} deep: elements past depth {Options.HtmlLimits.MaxDepth} flattened");
             var doc = HtmlSegmenter.Parse(bounded.Html);
-            blocks = new HtmlSegmenter().Segment(doc, hints);
+            timer?.Lap("html-parse");
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
         }
         else
         {
-            blocks = new TextDumpSegmenter().Segment(text);
+            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
         }
+        timer?.Lap("segment");
 
         var page = new PageContext(blocks, format, Options.Phrases) { ForcedLanguage = Options.Language, Hints = hints };
-        foreach (var detector in DefaultDetectors()) detector.Detect(page);
+        foreach (var detector in DefaultDetectors())
+        {
+            detector.Detect(page);
+            timer?.Lap(detector.Name);
+        }
 
         var article = new Article();
         new MetadataExtractor().Extract(page, article);
+        timer?.Lap("metadata");
         var stats = new CleanStats { InputBytes = input.Length, InputChars = text.Length };
         new ArticleAssembler().Assemble(page, article, stats);
+        timer?.Lap("assemble");
         stats.ElapsedMs = sw.Elapsed.TotalMilliseconds;
+        stats.StageMs = timer?.Laps;
 
         var result = new CleanResult
         {
@@ -98,5 +111,19 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         if (BinarySniffer.LooksBinary(decoded.Text))
             throw new BinaryInputException("input looks binary (control characters throughout), not a page or a text dump");
         return (decoded.Text, decoded.EncodingName);
+    }
+}
+
+/// <summary>Milliseconds per pipeline stage (CleanerOptions.TimeStages): the profile `cleaner bench --stages` prints.</summary>
+internal sealed class StageTimer
+{
+    private long _last = Stopwatch.GetTimestamp();
+    public Dictionary<string, double> Laps { get; } = new();
+
+    public void Lap(string stage)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Laps[stage] = Laps.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
+        _last = now;
     }
 }

@@ -23,10 +23,17 @@ public static class InputResolver
         using var ms = new MemoryStream();
         var buffer = new byte[81920];
         int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        try
         {
-            if (ms.Length + n > maxBytes) throw new InputTooLargeException($"{name}: more than {maxBytes} bytes, over the limit (--max-bytes)");
-            ms.Write(buffer, 0, n);
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (ms.Length + n > maxBytes) throw new InputTooLargeException($"{name}: more than {maxBytes} bytes, over the limit (--max-bytes)");
+                ms.Write(buffer, 0, n);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableInputException($"{name}: corrupt or truncated gzip data: {e.Message}", e);
         }
         return ms.ToArray();
     }
@@ -54,7 +61,8 @@ public static class InputResolver
     {
         if (path == "-")
         {
-            using var stdin = Console.OpenStandardInput();
+            // OpenContainer gunzips a compressed stream as it reads; the cap applies to the decompressed bytes.
+            using var stdin = Batch.BatchInputs.OpenContainer("-", out _);
             return InputDocument.FromBytes("stdin", ReadCapped(stdin, maxBytes, "stdin"), "stdin");
         }
         if (!File.Exists(path)) throw new UnreadableInputException($"{path}: no such file or directory");

@@ -13,13 +13,9 @@ public sealed class ArticleAssembler
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var captions = new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
         Block? previousRemoved = null;
-        System.Text.StringBuilder? groupText = null;
-        void FlushGroup()
-        {
-            if (groupText == null) return;
-            article.Removed[^1] = article.Removed[^1] with { Text = groupText.ToString() };
-            groupText = null;
-        }
+        // Lines of the last removed entry, joined once when the group ends (appending to the entry's text
+        // line by line was quadratic on long groups such as a comment section).
+        var groupLines = new List<string>();
         foreach (var b in page.Blocks)
         {
             if (b.Kind == BlockKind.Content)
@@ -42,18 +38,24 @@ public sealed class ArticleAssembler
                              (b.GroupId >= 0 && previousRemoved.GroupId == b.GroupId || b.GroupId < 0 && previousRemoved.GroupId < 0 && previousRemoved.Rule == b.Rule && b.Rule == "main-content");
             if (sameGroup && article.Removed.Count > 0)
             {
-                // Joined once the group ends: appending to a string per block is quadratic on long runs.
-                (groupText ??= new System.Text.StringBuilder(article.Removed[^1].Text)).Append('\n').Append(b.Text);
+                groupLines.Add(b.Text);
             }
             else
             {
-                FlushGroup();
+                CloseGroup(article, groupLines);
                 article.Removed.Add(new RemovedBlock(b.Kind, b.Text, b.Reason ?? b.Rule ?? b.Kind.Name()));
+                groupLines.Add(b.Text);
             }
             previousRemoved = b;
         }
-        FlushGroup();
+        CloseGroup(article, groupLines);
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);
+    }
+
+    private static void CloseGroup(Article article, List<string> lines)
+    {
+        if (lines.Count > 1) article.Removed[^1] = article.Removed[^1] with { Text = string.Join("\n", lines) };
+        lines.Clear();
     }
 }

@@ -13,6 +13,8 @@ public sealed class PageHints
     public string? DeclaredLanguage { get; set; }
     public string? SiteName { get; set; }
     public string? ArticleBody { get; set; }                // JSON-LD articleBody
+    /// <summary>Page structure of an HTML page (null for text dumps).</summary>
+    public Segmentation.Html.HtmlLayout? Html { get; set; }
 }
 
 /// <summary>A candidate label a detector saw but was not sure of; the region selector decides it.</summary>
@@ -40,6 +42,10 @@ public sealed class PageContext
     /// <summary>First and last block index of the main article region (-1 until selected).</summary>
     public int RegionStart { get; set; } = -1;
     public int RegionEnd { get; set; } = -1;
+
+    /// <summary>Set when a format-specific selector (HTML container scoring) has already chosen the region and
+    /// labelled the blocks; the generic selector then leaves them alone.</summary>
+    public bool RegionFixed { get; set; }
 
     /// <summary>Pictures found by the caption detector, with the block that carries each.</summary>
     public List<(int BlockIndex, ImageInfo Image)> Images { get; } = new();

@@ -60,8 +60,9 @@ public sealed class CreditParser(PhraseBook phrases)
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
             if (rest.Length is < 2 or > 80) continue;
             // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
-            bool colon = hit.Phrase.EndsWith(':') || text[after..].TrimStart().StartsWith(':');
-            bool atStart = hit.Start == 0 || text[hit.Start - 1] is ' ' or '(' or '|' or '.' or '/' or '–' or '-';
+            // ... or ends in another separator as printed: "Fot. X", "图/X", "写真=X".
+            bool colon = hit.Phrase[^1] is ':' or '/' or '=' or '.' || text[after..].TrimStart().StartsWith(':');
+            bool atStart = hit.Start == 0 || !char.IsLetterOrDigit(text[hit.Start - 1]);
             if (!colon || !atStart) continue;
             if (TextMetrics.WordCount(rest) > 8) continue;
             split = new(text[..hit.Start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));

@@ -17,6 +17,28 @@ public static class TextMetrics
         return n;
     }
 
+    /// <summary><see cref="EffectiveLength"/> without the tokens that are not prose: URLs, e-mail addresses,
+    /// file paths (a line that is only a link target says nothing about the article).</summary>
+    public static int ProseLength(string text)
+    {
+        int n = 0, tokenStart = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != ' ') continue;
+            var token = text.AsSpan(tokenStart, i - tokenStart);
+            tokenStart = i + 1;
+            if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
+                                      token.IndexOf('@') > 0 || token.Count('/') >= 3))
+                continue;
+            foreach (var c in token)
+            {
+                if (!char.IsLetterOrDigit(c)) continue;
+                n += Knowledge.PhraseMatcher.IsUnspacedScript(c) ? 3 : 1;
+            }
+        }
+        return n;
+    }
+
     public static bool EndsSentence(string text)
     {
         var t = text.AsSpan().TrimEnd();

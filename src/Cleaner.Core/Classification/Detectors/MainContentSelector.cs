@@ -14,7 +14,7 @@ public sealed class MainContentSelector : IBlockDetector
     public void Detect(PageContext page)
     {
         var blocks = page.Blocks;
-        if (blocks.Count == 0) return;
+        if (blocks.Count == 0 || page.RegionFixed) return;
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
 
@@ -31,6 +31,7 @@ public sealed class MainContentSelector : IBlockDetector
         // Trim the run to blocks that are article text at its edges.
         while (bestEnd >= bestStart && bestEnd >= 0 && values[bestEnd] <= 0) bestEnd--;
         while (bestStart <= bestEnd && values[bestStart] <= 0) bestStart++;
+        if (bestEnd >= 0) (bestStart, bestEnd) = Bridge(blocks, values, bestStart, bestEnd);
         page.RegionStart = bestEnd >= 0 ? bestStart : -1;
         page.RegionEnd = bestEnd;
 
@@ -63,6 +64,39 @@ public sealed class MainContentSelector : IBlockDetector
         }
     }
 
+    internal static double P(string name, double dflt) =>
+        double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
+    private static readonly double GapTolerance = P("GAPTOL", 1.0);
+    private static readonly int GapWindow = (int)P("GAPWIN", 12);
+    private static readonly double ShortPenalty = P("SHORT", 0.3);
+    private static readonly double MidPenalty = P("MID", 0.15);
+
+    /// <summary>Extends the region over short gaps (list items, subheadings, a linked fragment) when more article
+    /// text follows: the best run can stop at a gap that costs a little more than the paragraph after it is worth.
+    /// A block already labelled boilerplate ends the search.</summary>
+    private static (int Start, int End) Bridge(List<Block> blocks, double[] values, int start, int end)
+    {
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            double run = 0;
+            for (int j = end + 1; j < blocks.Count && j <= end + GapWindow; j++)
+            {
+                if (blocks[j].IsDecided && blocks[j].Kind.IsBoilerplate()) break;
+                run += values[j];
+                if (values[j] > 0 && run > -GapTolerance) { end = j; grew = true; break; }
+            }
+            run = 0;
+            for (int j = start - 1; j >= 0 && j >= start - GapWindow; j--)
+            {
+                if (blocks[j].IsDecided && blocks[j].Kind.IsBoilerplate()) break;
+                run += values[j];
+                if (values[j] > 0 && run > -GapTolerance) { start = j; grew = true; break; }
+            }
+        }
+        return (start, end);
+    }
+
     /// <summary>How article-like a block is: positive for running text, negative for the rest.</summary>
     private static double Value(PageContext page, Block b)
     {
@@ -75,12 +109,12 @@ public sealed class MainContentSelector : IBlockDetector
                 _ => -2,
             };
         }
-        int len = TextMetrics.EffectiveLength(b.Text);
+        int len = TextMetrics.ProseLength(b.Text);
         bool sentence = TextMetrics.EndsSentence(b.Text);
         double v;
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
         else if (len >= 40 && sentence) v = 0.2;
-        else v = len >= 20 ? -0.15 : -0.3;
+        else v = len >= 20 ? -MidPenalty : -ShortPenalty;
         v -= b.LinkDensity * 2;
         if (b.Hidden) v -= 3;
         if (b.InArticleContainer) v += 0.3;

@@ -1,0 +1,182 @@
+using Cleaner.Core.Classification;
+using Cleaner.Core.Classification.Detectors;
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
+using Cleaner.Core.Segmentation.Html;
+
+namespace Cleaner.Core.Metadata;
+
+/// <summary>Title and authors of an HTML page from its structure: og:title, JSON-LD headline, h1 and &lt;title&gt;
+/// picked by agreement; authors from JSON-LD persons, rel=author, itemprop=author, byline containers, byline
+/// blocks and meta author, in that order of trust.</summary>
+public sealed class HtmlMetadata(PhraseBook phrases)
+{
+    private readonly BylineParser _bylines = new(phrases);
+    private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
+    private readonly PhraseMatcher _creditLabels = phrases.Matcher("credit-marker");
+
+    private static bool LooksLikeDomain(string t)
+    {
+        int dot = t.LastIndexOf('.');
+        return dot > 0 && t.Length - dot - 1 is >= 2 and <= 4 && t[(dot + 1)..].All(char.IsAsciiLetterLower);
+    }
+
+    /// <summary>The headline: an h1 that agrees with the page's title sources, else og:title or the JSON-LD
+    /// headline, else &lt;title&gt; minus its site name.</summary>
+    public string? Title(PageHints hints)
+    {
+        var layout = hints.Html;
+        if (layout == null) return null;
+        var refs = new List<string>();
+        if (hints.TitleTag != null) refs.Add(hints.TitleTag);
+        refs.AddRange(hints.TitleCandidates);
+        string? best = null;
+        int bestAgree = 0;
+        foreach (var h1 in layout.H1)
+        {
+            if (h1.Length > 300) continue;
+            int agree = refs.Count(r => TitleDetector.Agrees(h1, r));
+            if (agree > bestAgree) { bestAgree = agree; best = h1; }
+        }
+        if (best != null) return best;
+        foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
+        {
+            var stripped = StripSite(t, hints.SiteName);
+            if (stripped.Length > 0 && !IsSiteName(stripped, hints.SiteName)) return stripped;
+        }
+        if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
+        return layout.H1.FirstOrDefault();
+    }
+
+    private static string StripSite(string title, string? site)
+    {
+        if (site != null && site.Length >= 3)
+        {
+            foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": " })
+            {
+                if (title.EndsWith(sep + site, StringComparison.OrdinalIgnoreCase)) return title[..^(sep.Length + site.Length)].Trim();
+                if (title.StartsWith(site + sep, StringComparison.OrdinalIgnoreCase)) return title[(site.Length + sep.Length)..].Trim();
+            }
+        }
+        return TitleDetector.StripSiteName(title);
+    }
+
+    private static bool IsSiteName(string s, string? site) => site != null && string.Equals(s, site, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Authors from the most trusted source that yields names; byline blocks found by the text patterns
+    /// (already parsed) come in after the structured sources.</summary>
+    public List<string> Authors(PageContext page)
+    {
+        var layout = page.Hints.Html;
+        var result = new List<string>();
+        if (layout == null) return result;
+        int regionStart = page.RegionStart < 0 ? 0 : page.RegionStart;
+        int regionEnd = page.RegionEnd < 0 ? page.Blocks.Count : page.RegionEnd;
+
+        foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true);
+        if (result.Count > 0) return result;
+
+        // rel=author / itemprop=author outside comment sections, near the article; co-authors sit together.
+        foreach (var source in new[] { "rel-author", "itemprop-author" })
+        {
+            int first = -1;
+            foreach (var h in layout.AuthorHints)
+            {
+                if (h.Source != source || h.Unlikely || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+                if (first >= 0 && h.BlockIndex - first > 3) break;
+                int before = result.Count;
+                AddClean(result, h.Text, structured: true);
+                if (result.Count > before && first < 0) first = h.BlockIndex;
+                if (result.Count >= 4) break;
+            }
+            if (result.Count > 0) return result;
+        }
+        // Byline blocks found by the text patterns inside or just before the article.
+        foreach (var (block, parsed) in page.Bylines)
+        {
+            if (!Near(block.Index, regionStart, regionEnd)) continue;
+            foreach (var a in parsed.Authors) if (!result.Contains(a)) result.Add(a);
+            if (result.Count > 0) return result;
+        }
+        // Byline containers by class: the first that reads as names.
+        foreach (var h in layout.AuthorHints)
+        {
+            if (h.Source != "byline-class" || h.Unlikely || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+            AddClean(result, h.Text, structured: false);
+            if (result.Count > 0) return result;
+        }
+        foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true);
+        if (result.Count > 0) return result;
+        // A rel=author link elsewhere on the page (blog sidebars).
+        foreach (var h in layout.AuthorHints)
+        {
+            if (h.Source != "rel-author" || h.Unlikely) continue;
+            AddClean(result, h.Text, structured: true);
+            if (result.Count > 0) break;
+        }
+        return result;
+    }
+
+    private static bool Near(int blockIndex, int regionStart, int regionEnd) =>
+        blockIndex >= regionStart - 40 && blockIndex <= regionEnd + 3;
+
+    /// <summary>Cleans one author text: drops a leading marker ("By", "Von", "©"), a trailing date or job after
+    /// a comma, dash or digits; structured values keep single names ("Redaktion"), free text needs the name shape.</summary>
+    private void AddClean(List<string> result, string text, bool structured)
+    {
+        var t = TextMetrics.NormalizeSpace(text).Trim().TrimStart('©').Trim();
+        if (t.Length < 2 || t.EndsWith(':') || t.Contains('*') || t.Contains('@') && !t.Contains(' ')) return;
+        if (t.StartsWith("http", StringComparison.OrdinalIgnoreCase) || t.Equals("null", StringComparison.OrdinalIgnoreCase)) return;
+        if (!t.Contains(' ') && (t.Contains('/') || LooksLikeDomain(t))) return;
+        // A credit line ("Foto: X") in a byline container names the photographer, not the author.
+        var foldedStart = TextFold.Fold(t);
+        if (_creditLabels.FindAllFolded(foldedStart).Any(h => h.Start == 0 && (h.Phrase.EndsWith(':') || t.Length > h.Length && t[h.Length] == ':'))) return;
+        // Drop a leading marker word ("By", "Von:", "Por", "erstellt von") when names follow.
+        var folded = TextFold.Fold(t);
+        bool markerOnly = false;
+        foreach (var hit in _markers.FindAllFolded(folded).OrderBy(h => h.Start))
+        {
+            if (hit.Start > 25) break;
+            var rest = t[Math.Min(t.Length, hit.Start + hit.Length)..].TrimStart(':', ' ');
+            if (rest.Length == 0 && hit.Start == 0) markerOnly = true;
+            if (rest.Length > 1 && char.IsLetter(rest[0])) { t = rest; break; }
+        }
+        if (markerOnly) return;
+        // Cut at the first digit (dates, times), a dash or a pipe: what follows is not the name.
+        int cut = t.Length;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (char.IsDigit(t[i]) || t[i] is '|' or '—' or '–' || t[i] == '-' && i > 0 && t[i - 1] == ' ') { cut = i; break; }
+        }
+        t = t[..cut].Trim().TrimEnd(',', ';', '-', '/', '·').Trim();
+        if (t.Length < 2) return;
+        List<string> names;
+        if (structured)
+        {
+            names = t.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            // "Name, PhD" / "Name, CNN": a short trailing part after a comma is a title or outlet.
+            for (int i = 0; i < names.Count; i++)
+            {
+                int comma = names[i].IndexOf(',');
+                if (comma > 0 && names[i].Length - comma <= 8) names[i] = names[i][..comma].Trim();
+            }
+        }
+        else
+        {
+            int words = TextMetrics.WordCount(t);
+            if (words > 8) return;
+            names = _bylines.SplitNames(t);
+            if (names.Count == 0 && words is >= 1 and <= 3 && char.IsUpper(t[0])) names = [t];
+        }
+        foreach (var n in names)
+        {
+            var name = n.Trim().TrimEnd(',').Trim();
+            if (name.EndsWith('.') && !(name.Length >= 2 && char.IsUpper(name[^2]) && (name.Length == 2 || name[^3] is ' ' or '.'))) name = name[..^1];
+            // Language switchers ("FR IT EN") and lower-case words are no names.
+            if (!structured && name.Split(' ').All(w => w.Length <= 2 && w.All(char.IsUpper))) continue;
+            if (!structured && !char.IsUpper(name[0])) continue;
+            if (name.Length >= 2 && name.Length <= 60 && !result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
+        }
+    }
+}
