@@ -48,8 +48,9 @@ public sealed class MetadataExtractor
             article.Images.Add(image);
         }
 
-        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text));
-        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text));
+        // Each distinct text once: a line repeated down the page (a hidden "This link is for the robots") must not outvote the article.
+        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text).Distinct());
+        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text).Distinct());
         article.Language = page.ForcedLanguage ?? page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body, page.Hints.DeclaredLanguage);
     }
 
