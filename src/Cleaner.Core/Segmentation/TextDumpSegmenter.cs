@@ -28,9 +28,20 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 
         var blocks = new List<Block>();
         string? pending = null;
+        bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
+            // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
+            bool codePunctuation = IsCodePunctuation(line);
+            if (pending != null && (glueNext || codePunctuation))
+            {
+                pending = pending + (glueNext && pending[^1] is '(' or '[' or '{' or '.' ? "" : " ") + line;
+                glueNext = codePunctuation;
+                continue;
+            }
+            glueNext = false;
             if (pending != null && !OpensByline(line) &&
                 (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending)))
             {
@@ -42,6 +53,16 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         }
         if (pending != null) blocks.Add(new Block(blocks.Count, pending));
         return blocks;
+    }
+
+    private static bool IsCodePunctuation(string line)
+    {
+        if (line.Length > 4) return false;
+        foreach (var c in line)
+            if (c is not ('(' or ')' or '[' or ']' or '{' or '}' or ',' or ';' or '=' or '+' or '*' or '<' or '>' or '.' or ':' or '"' or '\'' or '!' or '&'))
+                return false;
+        // ">", "." and ":" alone are menu or breadcrumb separators more often than code.
+        return !(line.Length == 1 && line[0] is '>' or '.' or ':' or '!' or '&' or '"' or '\'');
     }
 
     /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>

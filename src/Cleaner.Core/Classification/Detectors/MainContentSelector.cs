@@ -17,6 +17,7 @@ public sealed class MainContentSelector : IBlockDetector
         if (blocks.Count == 0) return;
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
+        Smooth(blocks, values);
 
         // Kadane: best-scoring contiguous run.
         double best = double.NegativeInfinity, run = 0;
@@ -66,10 +67,32 @@ public sealed class MainContentSelector : IBlockDetector
 
     internal static double P(string name, double dflt) =>
         double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
-    private static readonly double GapTolerance = P("GAPTOL", 1.0);
+    private static readonly double GapTolerance = P("GAPTOL", 0.5);
     private static readonly int GapWindow = (int)P("GAPWIN", 12);
     private static readonly double ShortPenalty = P("SHORT", 0.3);
     private static readonly double MidPenalty = P("MID", 0.15);
+
+    private static readonly int MinLen = (int)P("MINLEN", 15);
+    private static readonly int SmoothReach = (int)P("SMOOTH", 2);
+    private const double Substantial = 0.5;
+
+    /// <summary>Context, as in jusText: a short undecided block between two paragraphs (a subheading, a list item,
+    /// a formula, a linked fragment) costs nothing; between menus it keeps its penalty.</summary>
+    private static void Smooth(List<Block> blocks, double[] values)
+    {
+        int lastGood = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] >= Substantial) { lastGood = i; continue; }
+            if (blocks[i].IsDecided || values[i] >= 0) { if (blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) lastGood = -1; continue; }
+            if (lastGood < 0 || i - lastGood > SmoothReach) continue;
+            for (int j = i + 1; j < values.Length && j - i <= SmoothReach; j++)
+            {
+                if (blocks[j].IsDecided && blocks[j].Kind.IsBoilerplate()) break;
+                if (values[j] >= Substantial) { values[i] = -0.01; break; }
+            }
+        }
+    }
 
     /// <summary>Extends the region over short gaps (list items, subheadings, a linked fragment) when more article
     /// text follows: the best run can stop at a gap that costs a little more than the paragraph after it is worth.
@@ -127,6 +150,6 @@ public sealed class MainContentSelector : IBlockDetector
     {
         int len = TextMetrics.EffectiveLength(b.Text);
         if (b.LinkDensity > 0.6 && len < 200) return false;
-        return len >= 15 || TextMetrics.EndsSentence(b.Text) && len >= 5;
+        return len >= MinLen || TextMetrics.EndsSentence(b.Text) && len >= 5;
     }
 }
