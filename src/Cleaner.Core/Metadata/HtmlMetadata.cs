@@ -22,31 +22,49 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return dot > 0 && t.Length - dot - 1 is >= 2 and <= 4 && t[(dot + 1)..].All(char.IsAsciiLetterLower);
     }
 
-    /// <summary>The headline: an h1 that agrees with the page's title sources, else og:title or the JSON-LD
-    /// headline, else &lt;title&gt; minus its site name.</summary>
-    public string? Title(PageHints hints)
+    /// <summary>The headline: an h1 that agrees with the page's title sources (minus a kicker the sources leave
+    /// out), else the one h1 of the article, else og:title or the JSON-LD headline, else &lt;title&gt; minus its site name.</summary>
+    public string? Title(PageHints hints, int regionStart = -1, int regionEnd = int.MaxValue)
     {
         var layout = hints.Html;
         if (layout == null) return null;
         var refs = new List<string>();
         if (hints.TitleTag != null) refs.Add(hints.TitleTag);
         refs.AddRange(hints.TitleCandidates);
+        var stripped = refs.Select(r => StripSite(r, hints.SiteName)).Where(r => r.Length >= 5).Distinct().ToList();
         string? best = null;
         int bestAgree = 0;
-        foreach (var h1 in layout.H1)
+        foreach (var (h1, _) in layout.H1)
         {
             if (h1.Length > 300) continue;
             int agree = refs.Count(r => TitleDetector.Agrees(h1, r));
             if (agree > bestAgree) { bestAgree = agree; best = h1; }
         }
-        if (best != null) return best;
+        if (best != null)
+        {
+            // "Kicker Headline" in the h1 where the sources give "Headline": the kicker is not part of the title,
+            // unless the page itself joins them with a colon.
+            foreach (var r in stripped.OrderByDescending(r => r.Length))
+            {
+                if (r.Length < best.Length && r.Length * 10 >= best.Length * 5 && best.EndsWith(r, StringComparison.OrdinalIgnoreCase))
+                {
+                    var kicker = best[..^r.Length].TrimEnd();
+                    if (!kicker.EndsWith(':')) return r;
+                }
+            }
+            return best;
+        }
+        // The article's own h1 (not a logo or site name) when the sources disagree with every h1.
+        var own = layout.H1.Where(h => h.BlockIndex >= regionStart - 40 && h.BlockIndex <= regionEnd && h.Text.Length is >= 8 and <= 300 &&
+                                       !IsSiteName(h.Text, hints.SiteName) && !(hints.TitleTag ?? "").EndsWith(h.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (own.Count == 1) return own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
-            var stripped = StripSite(t, hints.SiteName);
-            if (stripped.Length > 0 && !IsSiteName(stripped, hints.SiteName)) return stripped;
+            var s = StripSite(t, hints.SiteName);
+            if (s.Length > 0 && !IsSiteName(s, hints.SiteName)) return s;
         }
         if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
-        return layout.H1.FirstOrDefault();
+        return layout.H1.Count > 0 ? layout.H1[0].Text : null;
     }
 
     private static string StripSite(string title, string? site)
@@ -59,7 +77,20 @@ public sealed class HtmlMetadata(PhraseBook phrases)
                 if (title.StartsWith(site + sep, StringComparison.OrdinalIgnoreCase)) return title[(site.Length + sep.Length)..].Trim();
             }
         }
-        return TitleDetector.StripSiteName(title);
+        // Breadcrumb-like titles ("Site » Section » Headline"): strip while a short end segment remains.
+        var current = title;
+        for (int i = 0; i < 3; i++)
+        {
+            var next = TitleDetector.StripSiteName(current);
+            if (next == current || next.Length < 5) break;
+            current = next;
+        }
+        if (current == title)
+        {
+            int colon = title.IndexOf(" : ", StringComparison.Ordinal);
+            if (colon > 0) current = colon >= title.Length - colon - 3 ? title[..colon].Trim() : title[(colon + 3)..].Trim();
+        }
+        return current;
     }
 
     private static bool IsSiteName(string s, string? site) => site != null && string.Equals(s, site, StringComparison.OrdinalIgnoreCase);

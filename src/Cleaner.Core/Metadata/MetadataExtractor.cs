@@ -13,7 +13,7 @@ public sealed class MetadataExtractor
         var title = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Title)?.Text;
         article.Title = title ?? page.Hints.TitleCandidates.FirstOrDefault();
         var html = page.Hints.Html != null ? new HtmlMetadata(page.Phrases) : null;
-        if (html != null) article.Title = html.Title(page.Hints) ?? article.Title;
+        if (html != null) article.Title = html.Title(page.Hints, page.RegionStart, page.RegionEnd < 0 ? int.MaxValue : page.RegionEnd) ?? article.Title;
 
         // Bylines: the first one gives the raw byline; names from all are merged in page order.
         foreach (var (block, parsed) in page.Bylines.Where(b => b.Block.Kind == BlockKind.Byline))

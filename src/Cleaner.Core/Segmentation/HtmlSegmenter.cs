@@ -115,7 +115,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                         c.LinkChars = totalLink - f.LinkStart;
                         c.Commas = totalCommas - f.CommaStart;
                         c.Paragraphs = totalParagraphs - f.ParagraphStart;
-                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add(blocks[c.FirstBlock].Text);
+                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add((string.Join(" ", blocks.Skip(c.FirstBlock).Take(c.EndBlock - c.FirstBlock).Select(x => x.Text)), c.FirstBlock));
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
                         AddAuthorHint(f, layout, blocks.Count);

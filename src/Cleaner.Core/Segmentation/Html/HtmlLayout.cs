@@ -46,8 +46,8 @@ public sealed class HtmlLayout
     public List<bool> BlockUnlikely { get; } = new();
     /// <summary>Texts of rel=author / itemprop=author / byline-class elements.</summary>
     public List<HtmlAuthorHint> AuthorHints { get; } = new();
-    /// <summary>Texts of h1 elements in page order.</summary>
-    public List<string> H1 { get; } = new();
+    /// <summary>Texts of visible h1 elements in page order, with the index of their first block.</summary>
+    public List<(string Text, int BlockIndex)> H1 { get; } = new();
     /// <summary>JSON-LD headline(s) of article objects.</summary>
     public List<string> JsonLdHeadlines { get; } = new();
     /// <summary>JSON-LD author names of article objects (persons first).</summary>
