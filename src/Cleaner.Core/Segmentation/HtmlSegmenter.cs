@@ -52,7 +52,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
 
     public List<Block> Segment(IHtmlDocument doc, PageHints hints)
     {
-        var layout = new HtmlLayout();
+        var layout = new HtmlLayout { Document = doc };
         hints.Html = layout;
         var jsonLd = new List<string>();
         CollectHead(doc, hints, layout, jsonLd);

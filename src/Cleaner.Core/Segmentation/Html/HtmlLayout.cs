@@ -54,6 +54,8 @@ public sealed class HtmlLayout
     public List<string> JsonLdAuthors { get; } = new();
     public List<string> MetaAuthors { get; } = new();
     public string? OgTitle { get; set; }
+    /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
+    public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
     public int MaxDepth { get; set; }
 }
