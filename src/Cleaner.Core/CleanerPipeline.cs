@@ -19,6 +19,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
     /// bylines), then the main-content region, then the title (which needs the region).</summary>
     public static IReadOnlyList<IBlockDetector> DefaultDetectors() =>
     [
+        new HtmlRegionPrefilter(),
         new CookieTableDetector(),
         new CookieConsentDetector(),
         new DonationAppealDetector(),

@@ -24,14 +24,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         var layout = page.Hints.Html;
         if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
         var blocks = page.Blocks;
-        // Readability's retry: when too little text is found, page parts marked unlikely may hold the article.
-        var selection = Select(layout, blocks, stripUnlikely: true);
-        if (selection == null || SelectedLength(layout, blocks, selection) < 500)
-        {
-            var retry = Select(layout, blocks, stripUnlikely: false);
-            if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
-                selection = retry;
-        }
+        var selection = layout.Selection ?? SelectWithRetry(layout, blocks);
         int contentLength = 0, first = -1, last = -1;
         var plan = selection == null ? null : Plan(page, layout, selection, out contentLength, out first, out last);
         if (plan == null || contentLength < WeakTextLength)
@@ -45,6 +38,19 @@ public sealed class HtmlContentScorer : IBlockDetector
         page.RegionStart = first;
         page.RegionEnd = last;
         page.RegionFixed = first >= 0;
+    }
+
+    /// <summary>Readability's retry: when too little text is found, page parts marked unlikely may hold the article.</summary>
+    public static Selection? SelectWithRetry(HtmlLayout layout, IReadOnlyList<Block> blocks)
+    {
+        var selection = Select(layout, blocks, stripUnlikely: true);
+        if (selection == null || SelectedLength(layout, blocks, selection) < 500)
+        {
+            var retry = Select(layout, blocks, stripUnlikely: false);
+            if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
+                selection = retry;
+        }
+        return selection;
     }
 
     private readonly record struct PlannedLabel(BlockKind Kind, string Rule, string Reason);
@@ -108,6 +114,11 @@ public sealed class HtmlContentScorer : IBlockDetector
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
         if (layout.Document == null || layout.MaxDepth > SecondOpinionMaxDepth) return false;
+        // Only worth it when the page holds clearly more running text than was kept.
+        int pageText = 0;
+        foreach (var b in page.Blocks)
+            if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
+        if (pageText < Math.Max(600, contentLength * 3)) return false;
         string text;
         try
         {
@@ -316,5 +327,42 @@ public sealed class HtmlContentScorer : IBlockDetector
             for (int i = c.FirstBlock; i < c.EndBlock; i++) result[i] ??= why;
         }
         return result;
+    }
+}
+
+/// <summary>Runs first on HTML pages: picks the article containers (see <see cref="HtmlContentScorer"/>) and, when the
+/// choice is clear, labels the blocks far from them as boilerplate so that the phrase detectors only read the article
+/// and its surroundings (the byline and headline just above it stay undecided). Pages where the choice is weak are
+/// left whole for the later detectors and the second opinion.</summary>
+public sealed class HtmlRegionPrefilter : IBlockDetector
+{
+    public string Name => "html-content";
+
+    /// <summary>Blocks kept undecided before the chosen containers (headline, kicker, byline, lead picture).</summary>
+    public const int LeadMargin = 25;
+
+    public void Detect(PageContext page)
+    {
+        var layout = page.Hints.Html;
+        if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
+        var selection = HtmlContentScorer.SelectWithRetry(layout, page.Blocks);
+        layout.Selection = selection;
+        if (selection == null || HtmlContentScorer.SelectedLength(layout, page.Blocks, selection) < 2 * HtmlContentScorer.WeakTextLength) return;
+        int first = int.MaxValue, last = -1;
+        foreach (var id in selection.Containers)
+        {
+            var c = layout.Containers[id];
+            if (c.FirstBlock >= c.EndBlock) continue;
+            first = Math.Min(first, c.FirstBlock);
+            last = Math.Max(last, c.EndBlock - 1);
+        }
+        if (last < 0) return;
+        var where = layout.Containers[selection.TopId].Describe();
+        for (int i = 0; i < page.Blocks.Count; i++)
+        {
+            if (i >= first - LeadMargin && i <= last + 2) continue;
+            var b = page.Blocks[i];
+            if (!b.IsDecided) b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"far from the main content ({where})");
+        }
     }
 }

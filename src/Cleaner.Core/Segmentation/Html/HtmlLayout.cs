@@ -54,6 +54,8 @@ public sealed class HtmlLayout
     public List<string> JsonLdAuthors { get; } = new();
     public List<string> MetaAuthors { get; } = new();
     public string? OgTitle { get; set; }
+    /// <summary>The article containers chosen by the first HTML pass (null until chosen or when none stands out).</summary>
+    public Classification.Detectors.HtmlContentScorer.Selection? Selection { get; set; }
     /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
     public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
