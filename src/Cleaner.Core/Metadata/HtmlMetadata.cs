@@ -15,6 +15,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     private readonly BylineParser _bylines = new(phrases);
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
     private readonly PhraseMatcher _creditLabels = phrases.Matcher("credit-marker");
+    private readonly HashSet<string> _months = phrases.All("months").Select(m => TextFold.Fold(m.Phrase)).ToHashSet(StringComparer.Ordinal);
 
     private static bool LooksLikeDomain(string t)
     {
@@ -127,7 +128,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         foreach (var (block, parsed) in page.Bylines)
         {
             if (!Near(block.Index, regionStart, regionEnd)) continue;
-            foreach (var a in parsed.Authors) if (!result.Contains(a)) result.Add(a);
+            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
             if (result.Count > 0) return result;
         }
         // Byline containers by class: the first that reads as names.
@@ -145,6 +146,42 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (h.Source != "rel-author" || h.Unlikely) continue;
             AddClean(result, h.Text, structured: true);
             if (result.Count > 0) break;
+        }
+        return result;
+    }
+
+    /// <summary>Whether a block sits in an element whose class names a credit or caption.</summary>
+    public static bool InCreditContainer(Block b, PhraseBook phrases)
+    {
+        var tokens = b.ClassTokens;
+        if (string.IsNullOrEmpty(tokens)) return false;
+        if (tokens.Contains("caption", StringComparison.Ordinal)) return true;
+        foreach (var (p, _) in phrases.All("html-class-credit"))
+            if (tokens.Contains(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Cuts what trails a name in a byline: a parenthesis, digits of a date, month names.</summary>
+    public string CleanName(string raw)
+    {
+        var name = raw.Trim();
+        int cut = name.IndexOfAny(['(', '[', '|']);
+        if (cut > 0) name = name[..cut];
+        for (int i = 0; i < name.Length; i++)
+            if (char.IsDigit(name[i])) { name = name[..i]; break; }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && _months.Contains(TextFold.Fold(words[^1].TrimEnd('.', ',')))) words.RemoveAt(words.Count - 1);
+        return string.Join(' ', words).Trim().TrimEnd(',', '-', '–', '/').Trim();
+    }
+
+    /// <summary>Final clean-up of author names from any source (byline blocks included).</summary>
+    public List<string> CleanNames(IEnumerable<string> names)
+    {
+        var result = new List<string>();
+        foreach (var n in names)
+        {
+            var c = CleanName(n);
+            if (c.Length >= 2 && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
         }
         return result;
     }
@@ -185,12 +222,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         List<string> names;
         if (structured)
         {
-            names = t.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            // "Name, PhD" / "Name, CNN": a short trailing part after a comma is a title or outlet.
-            for (int i = 0; i < names.Count; i++)
+            names = new List<string>();
+            foreach (var part in t.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                int comma = names[i].IndexOf(',');
-                if (comma > 0 && names[i].Length - comma <= 8) names[i] = names[i][..comma].Trim();
+                // "Name, PhD" / "Name, CNN" / "Name, London, Other Name": keep the comma parts that read as names.
+                var pieces = part.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var multi = pieces.Where(p => p.Contains(' ')).ToList();
+                if (pieces.Length > 1 && multi.Count > 0) names.AddRange(multi);
+                else names.Add(pieces.Length > 0 ? pieces[0] : part);
             }
         }
         else
@@ -202,7 +241,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         foreach (var n in names)
         {
-            var name = n.Trim().TrimEnd(',').Trim();
+            var name = CleanName(n);
+            if (name.Length == 0) continue;
             if (name.EndsWith('.') && !(name.Length >= 2 && char.IsUpper(name[^2]) && (name.Length == 2 || name[^3] is ' ' or '.'))) name = name[..^1];
             // Language switchers ("FR IT EN") and lower-case words are no names.
             if (!structured && name.Split(' ').All(w => w.Length <= 2 && w.All(char.IsUpper))) continue;
