@@ -137,6 +137,8 @@ public sealed class BylineParser(PhraseBook phrases)
         foreach (var w in words)
         {
             var word = w.Trim(',', ';', '.', ':');
+            // Initials keep their dot ("T. V. Raman").
+            if (word.Length == 1 && char.IsUpper(word[0]) && w.TrimEnd(',', ';', ':').EndsWith('.')) word += ".";
             if (word.Length == 0) break;
             if (char.IsUpper(word[0]) || taken.Count > 0 && IsParticle(word))
             {

@@ -150,6 +150,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return result;
     }
 
+    private static bool EndsWithCapitalisedWord(string prefix)
+    {
+        var p = prefix.TrimEnd();
+        int i = p.LastIndexOf(' ');
+        var word = p[(i + 1)..];
+        return word.Length > 0 && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '.' or '-');
+    }
+
     /// <summary>Whether a block sits in an element whose class names a credit or caption.</summary>
     public static bool InCreditContainer(Block b, PhraseBook phrases)
     {
@@ -171,6 +179,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (char.IsDigit(name[i])) { name = name[..i]; break; }
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 1 && _months.Contains(TextFold.Fold(words[^1].TrimEnd('.', ',')))) words.RemoveAt(words.Count - 1);
+        // Language switchers ("FR IT EN"), arrows, e-mail addresses are no names.
+        if (words.Count == 0 || words.All(w => w.Length <= 2 && w.All(char.IsUpper))) return "";
+        if (name.Contains("[at]") || name.Contains('@') || name.Any(c => c is '→' or '»' or '›' or '<' or '>')) return "";
         return string.Join(' ', words).Trim().TrimEnd(',', '-', '–', '/').Trim();
     }
 
@@ -181,7 +192,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         foreach (var n in names)
         {
             var c = CleanName(n);
-            if (c.Length >= 2 && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
+            if (c.Length >= 2 && !result.Any(r => c.Contains(r, StringComparison.OrdinalIgnoreCase))) result.Add(c);
         }
         return result;
     }
@@ -205,7 +216,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         bool markerOnly = false;
         foreach (var hit in _markers.FindAllFolded(folded).OrderBy(h => h.Start))
         {
-            if (hit.Start > 25) break;
+            if (hit.Start > 60) break;
+            // A marker inside a name ("Verónica De Vita", "Christoph von Eichhorn") follows a capitalised word.
+            if (hit.Start > 0 && EndsWithCapitalisedWord(t[..hit.Start])) continue;
             var rest = t[Math.Min(t.Length, hit.Start + hit.Length)..].TrimStart(':', ' ');
             if (rest.Length == 0 && hit.Start == 0) markerOnly = true;
             if (rest.Length > 1 && char.IsLetter(rest[0])) { t = rest; break; }
@@ -247,7 +260,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             // Language switchers ("FR IT EN") and lower-case words are no names.
             if (!structured && name.Split(' ').All(w => w.Length <= 2 && w.All(char.IsUpper))) continue;
             if (!structured && !char.IsUpper(name[0])) continue;
-            if (name.Length >= 2 && name.Length <= 60 && !result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
+            // A later text that repeats an earlier name ("All articles of X") adds nothing.
+            if (name.Length >= 2 && name.Length <= 60 && !result.Any(r => name.Contains(r, StringComparison.OrdinalIgnoreCase))) result.Add(name);
         }
     }
 }
