@@ -20,6 +20,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
     /// then the title (which needs the region), then unmarked bylines (which need both).</summary>
     public static IReadOnlyList<IBlockDetector> DefaultDetectors() =>
     [
+        new HtmlRegionPrefilter(),
         new CookieTableDetector(),
         new CookieConsentDetector(),
         new BylineDetector(),

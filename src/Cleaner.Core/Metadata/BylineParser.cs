@@ -309,7 +309,7 @@ public sealed class BylineParser(PhraseBook phrases)
         foreach (var w in words)
         {
             var word = w.Trim(',', ';', ':');
-            // Keep the period of an initial ("W."), drop a sentence's.
+            // Keep the period of an initial ("W.", "T. V. Raman"), drop a sentence's.
             if (word.EndsWith('.') && !(word.Length == 2 && char.IsLetter(word[0]))) word = word.TrimEnd('.');
             if (word.Length == 0) break;
             if (StartsName(word[0]) || taken.Count > 0 && IsParticle(word))
