@@ -35,7 +35,7 @@ public abstract class PhraseDetector : IBlockDetector
         foreach (var block in page.Blocks)
         {
             if (block.IsDecided || LeavesToOther(page, block)) continue;
-            var hits = matcher.FindAllFolded(page.Folded(block));
+            var hits = page.PhraseHits(block, Category);
             if (hits.Count == 0) continue;
             var distinct = hits.Select(h => h.Phrase).Distinct().ToList();
             int covered = hits.Sum(h => h.Length);
