@@ -53,8 +53,6 @@ public sealed class CreditParser(PhraseBook phrases)
     private bool TryLabelled(string text, out Split split)
     {
         split = default;
-        // Every labelled credit has a colon (in the label or after it): skip the fold and scan without one.
-        if (!text.Contains(':')) return false;
         var folded = TextFold.Fold(text);
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))
