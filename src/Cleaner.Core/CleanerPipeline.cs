@@ -15,12 +15,15 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
 {
     public CleanerOptions Options { get; } = options ?? new CleanerOptions();
 
-    /// <summary>The classification stage, in order. Sure boilerplate first, then structure (captions,
-    /// bylines), then the main-content region, then the title (which needs the region).</summary>
+    /// <summary>The classification stage, in order. Sure boilerplate first (bylines early: "By X, author of the
+    /// … newsletter" is a byline, not a newsletter box), then structure (captions), then the main-content region,
+    /// then the title (which needs the region), then unmarked bylines (which need both).</summary>
     public static IReadOnlyList<IBlockDetector> DefaultDetectors() =>
     [
+        new HtmlRegionPrefilter(),
         new CookieTableDetector(),
         new CookieConsentDetector(),
+        new BylineDetector(),
         new DonationAppealDetector(),
         new SubscriptionDetector(),
         new NewsletterDetector(),
@@ -32,7 +35,6 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new CommentsDetector(),
         new NavigationDetector(),
         new CaptionCreditDetector(),
-        new BylineDetector(),
         new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),

@@ -260,13 +260,18 @@ public static class CleanCommand
         File.Move(temp, final, overwrite: true);
     }
 
-    /// <summary>An id made safe as one file name: no separators, no "..", no control characters, bounded length.</summary>
+    /// <summary>An id made safe as one file name: no separators, no "..", no control characters, bounded length.
+    /// An id that had to be changed gets a stable hash of the original, so two ids never share a file.</summary>
     public static string SafeFileName(string id)
     {
         var chars = id.Select(c => c is '/' or '\\' or ':' or '\0' || char.IsControl(c) ? '_' : c).ToArray();
         var s = new string(chars).Trim('.', ' ');
+        if (s.Length > 120) s = s[..120];
         if (s.Length == 0) s = "_";
-        if (s.Length > 150) s = s[..120] + "-" + ((uint)id.GetHashCode()).ToString("x8");
+        if (s != id) s += "-" + StableHash(id);
         return s;
     }
+
+    private static string StableHash(string s) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)).AsSpan(0, 4));
 }

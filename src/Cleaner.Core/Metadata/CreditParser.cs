@@ -50,9 +50,13 @@ public sealed class CreditParser(PhraseBook phrases)
         return split.Credit.Length > 0;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：/=.");
+
     private bool TryLabelled(string text, out Split split)
     {
         split = default;
+        // Every labelled credit has a label end (':', '：', "Fot.", "图/", "사진="): skip the fold and scan without one.
+        if (text.AsSpan().IndexOfAny(LabelEnds) < 0) return false;
         var folded = TextFold.Fold(text);
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))

@@ -74,6 +74,20 @@ public static class HtmlGuard
         "table", "hr", "xmp",
     };
 
+    /// <summary>HTML "special" elements: a formatting element's end tag (or a second a) with one of these above it runs
+    /// the adoption agency algorithm, which re-parents instead of closing, so nesting does not shrink.</summary>
+    private static readonly HashSet<string> Special = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "applet", "article", "aside", "blockquote", "button", "caption", "center", "colgroup", "dd", "details",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "li", "listing", "main", "marquee", "menu", "nav", "object", "ol", "p", "pre", "search",
+        "section", "select", "summary", "table", "tbody", "td", "template", "tfoot", "th", "thead", "tr", "ul",
+        "foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+    };
+
+    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+        { "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u" };
+
     /// <summary>Tags removed when flattening whose removal must not glue words together.</summary>
     private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -83,7 +97,8 @@ public static class HtmlGuard
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FrameLookup = Frame.GetAlternateLookup<ReadOnlySpan<char>>(),
         VoidLookup = Void.GetAlternateLookup<ReadOnlySpan<char>>(), RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>(),
-        ClosesPLookup = ClosesP.GetAlternateLookup<ReadOnlySpan<char>>(), InlineLookup = Inline.GetAlternateLookup<ReadOnlySpan<char>>();
+        ClosesPLookup = ClosesP.GetAlternateLookup<ReadOnlySpan<char>>(), InlineLookup = Inline.GetAlternateLookup<ReadOnlySpan<char>>(),
+        SpecialLookup = Special.GetAlternateLookup<ReadOnlySpan<char>>(), FormattingLookup = Formatting.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Measures <paramref name="html"/> and bounds it; throws <see cref="InputTooComplexException"/> past
     /// <see cref="HtmlLimits.MaxTags"/>. Linear time, memory linear in the nesting depth.</summary>
@@ -112,9 +127,11 @@ public static class HtmlGuard
         private readonly HtmlLimits limits;
         private readonly Dictionary<string, int> _ids;
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
-        // The modelled stack of open elements: name id and the index of the previous open element of that name.
-        private readonly List<(int Id, int PrevSame)> _stack = new();
-        private readonly List<int> _top = new();   // by name id: index in _stack of its topmost open element, or -1
+        // The modelled stack of open elements: name id, the index of the previous open element of that name, and the
+        // index of the nearest special element at or below this one (-1 if none).
+        private readonly List<(int Id, int PrevSame, int Special)> _stack = new();
+        private readonly List<int> _top = new();      // by name id: index in _stack of its topmost open element, or -1
+        private readonly List<bool> _isSpecial = new(); // by name id
 
         public int Tags { get; private set; }
         public int MaxDepth { get; private set; }
@@ -137,7 +154,7 @@ public static class HtmlGuard
 
         public void Run()
         {
-            for (int i = 0; i < KnownNames.Length; i++) _top.Add(-1);
+            foreach (var n in KnownNames) { _top.Add(-1); _isSpecial.Add(Special.Contains(n)); }
             var s = html.AsSpan();
             int i0 = 0;
             while (true)
@@ -203,6 +220,7 @@ public static class HtmlGuard
                 id = _ids.Count;
                 _ids[key.ToString()] = id;
                 _top.Add(-1);
+                _isSpecial.Add(SpecialLookup.Contains(key));
             }
             // "<x/>" closes itself only in SVG and MathML (and "<svg/>" itself); in HTML it opens an element.
             if (selfClosing && (InForeign || id is Svg or MathMl)) return;
@@ -211,7 +229,8 @@ public static class HtmlGuard
             int depth = _stack.Count + 1;
             if (depth > MaxDepth) MaxDepth = depth;
             if (depth > limits.MaxDepth) Removed.Add((start, end, !InlineLookup.Contains(key)));
-            _stack.Add((id, _top[id]));
+            int special = _isSpecial[id] ? _stack.Count : _stack.Count > 0 ? _stack[^1].Special : -1;
+            _stack.Add((id, _top[id], special));
             _top[id] = _stack.Count - 1;
         }
 
@@ -226,7 +245,7 @@ public static class HtmlGuard
                     if (cell >= 0 && cell > Boundary(DlScopeBoundaries)) PopTo(cell);
                     break;
                 case >= H1 and <= H6 when _stack.Count > 0 && _stack[^1].Id is >= H1 and <= H6: PopTo(_stack.Count - 1); break;
-                case A or Nobr when InScope(id, ScopeBoundaries): PopTo(_top[id]); break;
+                case A or Nobr when InScope(id, ScopeBoundaries) && !SpecialAbove(_top[id]): PopTo(_top[id]); break;
                 case Option: if (_stack.Count > 0 && _stack[^1].Id == Option) PopTo(_stack.Count - 1); break;
                 case Optgroup:
                     if (_stack.Count > 0 && _stack[^1].Id == Option) PopTo(_stack.Count - 1);
@@ -255,8 +274,11 @@ public static class HtmlGuard
             if (!_idLookup.TryGetValue(key, out int id) || _top[id] < 0) return;
             int at = _top[id];
             if (at >= limits.MaxDepth) Removed.Add((start, end, !InlineLookup.Contains(key)));
-            PopTo(at);
+            // Adoption agency: the formatting element is re-parented below the special element, the depth stays.
+            if (!(FormattingLookup.Contains(key) && SpecialAbove(at))) PopTo(at);
         }
+
+        private bool SpecialAbove(int index) => _stack.Count > 0 && _stack[^1].Special > index;
 
         private bool InScope(int id, int[] boundaries) => _top[id] >= 0 && _top[id] > Boundary(boundaries);
 
@@ -272,7 +294,7 @@ public static class HtmlGuard
         {
             while (_stack.Count > index)
             {
-                var (id, prev) = _stack[^1];
+                var (id, prev, _) = _stack[^1];
                 _top[id] = prev;
                 _stack.RemoveAt(_stack.Count - 1);
             }

@@ -86,7 +86,7 @@ public static class TextMetrics
     private static bool IsNormalized(string s)
     {
         if (s.Length == 0) return true;
-        if (char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
+        if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];

@@ -77,6 +77,17 @@ public class HtmlGuardTests
         Assert.InRange(HtmlGuard.Bound("<svg>" + string.Concat(Enumerable.Repeat("<g/>", 1_000)) + "</svg>").MaxDepth, 1, 2);
     }
 
+    [Theory]
+    [InlineData("<header><div><span><a href=x>")]
+    [InlineData("<b><div></b>")]
+    public void AdoptionAgencyKeepsNestingDeep(string unit)
+    {
+        // A second <a>, or </b>, with a block element in between re-parents instead of closing: the tree keeps growing.
+        var bounded = HtmlGuard.Bound(string.Concat(Enumerable.Repeat(unit, 2_000)));
+        Assert.True(bounded.MaxDepth >= 2_000, bounded.MaxDepth.ToString());
+        Assert.True(bounded.Flattened);
+    }
+
     [Fact]
     public void TooManyTagsIsRefusedWithAClearError()
     {
