@@ -86,12 +86,12 @@ public static class TextMetrics
     private static bool IsNormalized(string s)
     {
         if (s.Length == 0) return true;
-        if (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])) return false;
+        if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
             if (c == ' ') { if (s[i + 1] == ' ') return false; continue; } // not last: checked above
-            if (c < 0x80 ? c < ' ' : char.IsWhiteSpace(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
+            if (c < 0x7F ? c < ' ' : char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
         }
         return true;
     }
