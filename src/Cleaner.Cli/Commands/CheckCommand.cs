@@ -149,7 +149,7 @@ public static class CheckCommand
         var id = path == "-" ? "stdin" : InputResolver.IdFromPath(path);
         try
         {
-            var result = pipeline.Clean(InputResolver.Load(path));
+            var result = pipeline.Clean(InputResolver.Load(path, pipeline.Options.MaxBytes));
             var assessment = assessor.Assess(result);
             var diff = new List<DiffLine>();
             if (expectedDir != null)
