@@ -27,7 +27,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         }
 
         var blocks = new List<Block>();
-        string? pending = null;
+        // The block being built. Joining fragments into a string, or re-measuring all of it per line, would be
+        // quadratic in the number of fragments; Continues only looks at the end of the text, so it gets a tail.
+        var pending = new StringBuilder();
         bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
@@ -35,23 +37,27 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
             // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
             bool codePunctuation = IsCodePunctuation(line);
-            if (pending != null && (glueNext || codePunctuation))
+            if (pending.Length > 0 && (glueNext || codePunctuation))
             {
-                pending = pending + (glueNext && pending[^1] is '(' or '[' or '{' or '.' ? "" : " ") + line;
+                if (!(glueNext && pending[pending.Length - 1] is '(' or '[' or '{' or '.')) pending.Append(' ');
+                pending.Append(line);
                 glueNext = codePunctuation;
                 continue;
             }
             glueNext = false;
-            if (pending != null && !OpensByline(line) &&
-                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending)))
+            if (pending.Length > 0 && !OpensByline(line))
             {
-                pending = Join(pending, line);
-                continue;
+                var tail = Tail(pending);
+                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(tail))
+                {
+                    JoinInto(pending, line);
+                    continue;
+                }
             }
-            if (pending != null) blocks.Add(new Block(blocks.Count, pending));
-            pending = line;
+            if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
+            pending.Clear().Append(line);
         }
-        if (pending != null) blocks.Add(new Block(blocks.Count, pending));
+        if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
         return blocks;
     }
 
@@ -80,6 +86,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
+    /// <summary>The last 300 characters: enough for the ten words and the sentence end that Continues looks at.</summary>
+    private static string Tail(StringBuilder sb) => sb.Length <= 300 ? sb.ToString() : sb.ToString(sb.Length - 300, 300);
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
@@ -92,7 +100,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         return false;
     }
 
-    internal static string Join(string a, string b)
+    private static StringBuilder JoinInto(StringBuilder a, string b)
     {
         // No space before closing punctuation or after an opening bracket/quote; "-Situation" joins a word.
         // ".shenv" after a word is a new token (a file name), "." alone or ". Next" closes the sentence.
@@ -101,10 +109,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             || f == '.' && !(b.Length > 1 && char.IsLetter(b[1]))
             || f == '-' && !(b.Length > 1 && b[1] == ' ')
             || f is '"' or '“' && b.Length <= 2;
-        if (glue) return a + b;
-        if (a[^1] is '(' or '[' or '«' or '“' or '„' or '/')
-            return a + b;
-        return a + " " + b;
+        if (glue || a[^1] is '(' or '[' or '«' or '“' or '„' or '/') return a.Append(b);
+        return a.Append(' ').Append(b);
     }
 
     /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
