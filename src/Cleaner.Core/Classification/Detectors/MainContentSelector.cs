@@ -18,6 +18,7 @@ public sealed class MainContentSelector : IBlockDetector
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
         Smooth(blocks, values);
+        AnchorAtHeadline(page, values);
 
         // Kadane: best-scoring contiguous run.
         double best = double.NegativeInfinity, run = 0;
@@ -67,10 +68,37 @@ public sealed class MainContentSelector : IBlockDetector
 
     internal static double P(string name, double dflt) =>
         double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
-    private static readonly double GapTolerance = P("GAPTOL", 0.5);
+    private static readonly double GapTolerance = P("GAPTOL", 0.8);
     private static readonly int GapWindow = (int)P("GAPWIN", 12);
     private static readonly double ShortPenalty = P("SHORT", 0.3);
     private static readonly double MidPenalty = P("MID", 0.15);
+
+    private static readonly double AnchorBonus = P("ANCHOR", 3);
+
+    /// <summary>The headline (the line that repeats the page's &lt;title&gt;) is followed by the article: the first
+    /// paragraph after it gets a bonus, so a short article is not outscored by a long footer or teaser list.</summary>
+    private static void AnchorAtHeadline(PageContext page, double[] values)
+    {
+        var blocks = page.Blocks;
+        string? tag = page.Hints.TitleTag ?? (page.Format == InputFormat.TextDump && blocks.Count > 0 ? blocks[0].Text : null);
+        if (tag == null || AnchorBonus <= 0) return;
+        HashSet<string>? tagTokens = null;
+        int anchor = -1;
+        double best = 0.75;
+        for (int i = page.Hints.TitleTag == null ? 1 : 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            if (text.Length > 250 || text.Length * 4 < tag.Length || blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
+            tagTokens ??= TitleDetector.Tokens(tag);
+            double sim = TitleDetector.Similarity(TitleDetector.Tokens(text), tagTokens);
+            if (sim > best) { best = sim; anchor = i; }
+        }
+        if (anchor < 0) return;
+        for (int j = anchor + 1; j < blocks.Count && j <= anchor + 12; j++)
+        {
+            if (values[j] > 0.15) { values[j] += AnchorBonus; return; }
+        }
+    }
 
     private static readonly int MinLen = (int)P("MINLEN", 8);
     private static readonly int SmoothReach = (int)P("SMOOTH", 2);
