@@ -76,6 +76,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         int len = end - start;
         if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
         if (start > 0 && TextMetrics.WordCount(line) < 3) return false;
+        if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
