@@ -42,8 +42,15 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
                 continue;
             }
             glueNext = false;
+            // "1." / "Em uma vasilha …": a numbered step whose number was its own element.
+            if (pending != null && IsListNumber(pending) && !IsListNumber(line))
+            {
+                pending = pending + " " + line;
+                continue;
+            }
             if (pending != null && !OpensByline(line) &&
-                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending)))
+                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending) ||
+                 IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(pending)))
             {
                 pending = Join(pending, line);
                 continue;
@@ -54,6 +61,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         if (pending != null) blocks.Add(new Block(blocks.Count, pending));
         return blocks;
     }
+
+    private static bool IsListNumber(string line) =>
+        line.Length is >= 2 and <= 3 && char.IsDigit(line[0]) && line[^1] is '.' or ')' && (line.Length == 2 || char.IsDigit(line[1]));
 
     private static bool IsCodePunctuation(string line)
     {
@@ -81,6 +91,10 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
+
+    /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
+    private bool IsLoneFunctionWord(string line) =>
+        line.Length <= 12 && char.IsLower(line[0]) && line.IndexOf(' ') < 0 && EndsWithFunctionWord(line);
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
@@ -125,6 +139,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
         if (char.IsLower(first) && prevWords >= 3 && last != ':')
             return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
+        // A clause that ends with a comma goes on: "El presidente de Chile," / "Gabriel Boric, viajará …".
+        if (last == ',' && prevWords >= 3 && char.IsLetterOrDigit(first) &&
+            (TextMetrics.WordCount(next) >= 4 && TextMetrics.IsProse(next) ||
+             TextMetrics.WordCount(next) <= 5 && after != null && (after[0] is ',' or '.' || char.IsLower(after[0]))))
+            return true;
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;
         int nextWords = TextMetrics.WordCount(next);

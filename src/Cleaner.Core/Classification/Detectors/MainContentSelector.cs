@@ -166,7 +166,7 @@ public sealed class MainContentSelector : IBlockDetector
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
         else if (len >= 40 && sentence) v = 0.2;
         else if (len >= 10 && IsTypedBullet(b.Text)) v = BulletValue; // "+ Added Slime Block": a list written in the text
-        else if (len >= 20 && IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
+        else if (len >= 20 && TextMetrics.IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
         else v = len >= 20 ? -MidPenalty : -ShortPenalty;
         v -= b.LinkDensity * 2;
         if (b.Hidden) v -= 3;
@@ -184,24 +184,6 @@ public sealed class MainContentSelector : IBlockDetector
         TextMetrics.WordCount(text) >= 2;
 
     private static readonly double ProseValue = P("PROSE", -0.05);
-
-    /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
-    /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
-    internal static bool IsProse(string text)
-    {
-        int words = 0, lower = 0;
-        bool inWord = false;
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
-                inWord = true;
-            }
-            else if (c != '\'' && c != '’' && c != '-') inWord = false;
-        }
-        return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
-    }
 
     /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
     private static bool IsArticleText(Block b)

@@ -89,12 +89,30 @@ public sealed class ShareDetector() : PhraseDetector("share", BlockKind.Share)
     protected override int ShortBlock => 40;
 }
 
-/// <summary>"Read more", "Related articles" headers and teasers.</summary>
+/// <summary>"Read more", "Related articles" headers and teasers; "SEE ALSO: headline" and "Lea más: headline"
+/// (the phrase and a colon opening the block) are teaser links whatever their length.</summary>
 public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Related)
 {
     protected override bool ProposesUnsure => false;
 
     protected override int ShortBlock => 40;
+
+    public override void Detect(PageContext page)
+    {
+        var matcher = page.Phrases.Matcher(Category);
+        foreach (var block in page.Blocks)
+        {
+            if (block.IsDecided || block.Text.Length > 250) continue;
+            var folded = page.Folded(block);
+            foreach (var hit in matcher.FindAllFolded(folded))
+            {
+                if (hit.Start != 0 || hit.Length >= folded.Length || folded[hit.Length] != ':' && !(folded[hit.Length] == ' ' && hit.Length + 1 < folded.Length && folded[hit.Length + 1] == ':')) continue;
+                block.Label(Kind, Name, $"teaser link after \"{hit.Phrase}:\"");
+                break;
+            }
+        }
+        base.Detect(page);
+    }
 }
 
 /// <summary>Comment-section markers: "Comments", "Leave a reply".</summary>

@@ -59,6 +59,10 @@ public sealed class TitleDetector : IBlockDetector
             best.Label(BlockKind.Title, Name, "headline" + (bestSimilarity >= 0.5 ? $" matching the page title ({bestSimilarity:0.00})" : " nearest above the article"));
             if (titleTagBlock >= 0 && blocks[titleTagBlock].Kind != BlockKind.Title)
                 blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text");
+            // The headline repeated inside the article (a sticky header, a print heading) is not a paragraph.
+            for (int i = best.Index + 1; i < blocks.Count; i++)
+                if (blocks[i].Kind == BlockKind.Content && blocks[i].Text == best.Text)
+                    blocks[i].Label(BlockKind.Metadata, Name, "repeats the headline");
             return;
         }
         if (titleTagBlock >= 0)
