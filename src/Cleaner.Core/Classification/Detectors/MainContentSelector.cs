@@ -66,14 +66,13 @@ public sealed class MainContentSelector : IBlockDetector
         }
     }
 
-    internal static double P(string name, double dflt) =>
-        double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
-    private static readonly double GapTolerance = P("GAPTOL", 0.8);
-    private static readonly int GapWindow = (int)P("GAPWIN", 12);
-    private static readonly double ShortPenalty = P("SHORT", 0.3);
-    private static readonly double MidPenalty = P("MID", 0.15);
+    // Tuned on the dev text dumps (body F1 / snippet F1); see README "Quality".
+    private const double GapTolerance = 0.8;
+    private const int GapWindow = 12;
+    private const double ShortPenalty = 0.3;
+    private const double MidPenalty = 0.15;
 
-    private static readonly double AnchorBonus = P("ANCHOR", 3);
+    private const double AnchorBonus = 3;
 
     /// <summary>The headline (the line that repeats the page's &lt;title&gt;) is followed by the article: the first
     /// paragraph after it gets a bonus, so a short article is not outscored by a long footer or teaser list.</summary>
@@ -81,7 +80,7 @@ public sealed class MainContentSelector : IBlockDetector
     {
         var blocks = page.Blocks;
         string? tag = page.Hints.TitleTag ?? (page.Format == InputFormat.TextDump && blocks.Count > 0 ? blocks[0].Text : null);
-        if (tag == null || AnchorBonus <= 0) return;
+        if (tag == null) return;
         HashSet<string>? tagTokens = null;
         int anchor = -1;
         double best = 0.75;
@@ -100,8 +99,8 @@ public sealed class MainContentSelector : IBlockDetector
         }
     }
 
-    private static readonly int MinLen = (int)P("MINLEN", 8);
-    private static readonly int SmoothReach = (int)P("SMOOTH", 2);
+    private const int MinLen = 8;
+    private const int SmoothReach = 2;
     private const double Substantial = 0.5;
 
     /// <summary>Context, as in jusText: a short undecided block between two paragraphs (a subheading, a list item,
@@ -175,7 +174,7 @@ public sealed class MainContentSelector : IBlockDetector
         return v;
     }
 
-    private static readonly double BulletValue = P("BULLET", 0.1);
+    private const double BulletValue = 0.1;
 
     /// <summary>A line that starts with a typed bullet ("+ ", "- ", "* ", "• ") and a word: menus get their bullets
     /// from style sheets, article lists often from the text.</summary>
@@ -183,7 +182,7 @@ public sealed class MainContentSelector : IBlockDetector
         text.Length > 3 && text[0] is '+' or '-' or '*' or '•' or '–' or '·' && text[1] == ' ' && char.IsLetterOrDigit(text[2]) &&
         TextMetrics.WordCount(text) >= 2;
 
-    private static readonly double ProseValue = P("PROSE", -0.05);
+    private const double ProseValue = -0.05;
 
     /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
     private static bool IsArticleText(Block b)
