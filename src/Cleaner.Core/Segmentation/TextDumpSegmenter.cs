@@ -99,11 +99,14 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
     {
-        if (_bylineMarkers == null || !char.IsLower(line[0]) || line.Length > 60) return false;
+        if (_bylineMarkers == null || line.Length > 60) return false;
         var folded = TextFold.Fold(line);
         foreach (var hit in _bylineMarkers.FindAllFolded(folded))
-            if (hit.Start == 0 && (hit.Length == line.Length || char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])))
-                return true;
+        {
+            if (hit.Start != 0) continue;
+            if (hit.Length >= line.TrimEnd(':', ' ').Length) return true; // "Autor:", "By" alone
+            if (char.IsLower(line[0]) && char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])) return true;
+        }
         return false;
     }
 
@@ -128,6 +131,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
+        if (next.StartsWith("http", StringComparison.Ordinal) || next.StartsWith("www.", StringComparison.Ordinal)) return false;
         char last = prev[^1];
         // Punctuation that cannot start a block: the fragment was split off the previous text node.
         if (first is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' or '%' || first is '»' or '”' && next.Length < 3)

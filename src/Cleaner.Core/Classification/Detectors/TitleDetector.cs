@@ -84,7 +84,7 @@ public sealed class TitleDetector : IBlockDetector
     }
 
     /// <summary>Folded word tokens; each character of a script written without spaces is a token.</summary>
-    internal static HashSet<string> Tokens(string text)
+    public static HashSet<string> Tokens(string text)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         var folded = TextFold.Fold(text);
@@ -106,7 +106,7 @@ public sealed class TitleDetector : IBlockDetector
 
     /// <summary>Dice overlap of two token sets, weighted towards the block's own tokens being in the title
     /// (a lead paragraph contains the title's words but many more).</summary>
-    internal static double Similarity(HashSet<string> block, HashSet<string> title)
+    public static double Similarity(HashSet<string> block, HashSet<string> title)
     {
         if (block.Count == 0 || title.Count == 0) return 0;
         int inter = 0;
