@@ -95,7 +95,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = TextMetrics.EffectiveLength(b.Text);
-            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0)
+            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt"))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
             {
@@ -288,6 +288,18 @@ public sealed class HtmlContentScorer : IBlockDetector
 
     private static bool EndsLikeSentence(HtmlContainer s, HtmlLayout layout) => s.Paragraphs > 0 || s.TextChars > 40;
 
+    /// <summary>A table of data rather than layout (Readability keeps those whole): several rows of cells.</summary>
+    private static bool IsDataTable(List<HtmlContainer> cs, HtmlContainer table)
+    {
+        int rows = 0;
+        for (int i = table.Id + 1; i < cs.Count && cs[i].FirstBlock < table.EndBlock; i++)
+        {
+            if (cs[i].Tag == "table") return false; // nested tables are layout
+            if (cs[i].Tag == "tr") rows++;
+        }
+        return rows >= 4 && table.Paragraphs > 0;
+    }
+
     private static bool IsAncestor(List<HtmlContainer> cs, int ancestor, int node)
     {
         for (int p = cs[node].ParentId; p >= 0; p = cs[p].ParentId)
@@ -304,8 +316,11 @@ public sealed class HtmlContentScorer : IBlockDetector
         var result = new (BlockKind, string)?[inside.Length];
         var selected = new HashSet<int>(selection.Containers);
         int minSelected = selection.Containers.Min();
+        int dataTableEnd = -1; // blocks before this index belong to a data table, which stays whole
         foreach (var c in cs)
         {
+            if (c.FirstBlock < dataTableEnd) continue;
+            if (c.Tag == "table" && IsDataTable(cs, c)) { dataTableEnd = c.EndBlock; continue; }
             // Descendants of a selected container only: later in document order (higher id) and within its blocks.
             if (c.Id <= minSelected || c.FirstBlock >= c.EndBlock || !inside[c.FirstBlock] || !inside[c.EndBlock - 1] || selected.Contains(c.Id)) continue;
             if (result[c.FirstBlock] != null) continue; // inside something already removed
