@@ -8,6 +8,7 @@ namespace Cleaner.Core.Metadata;
 public sealed class LanguageDetector(PhraseBook phrases)
 {
     private readonly PhraseMatcher _stopwords = phrases.Matcher("stopwords");
+    private readonly PhraseBook _phrases = phrases;
 
     public string? Detect(string text, string? declared = null)
     {
@@ -34,6 +35,8 @@ public sealed class LanguageDetector(PhraseBook phrases)
             if (counts.Count == 0) return declaredCode ?? "ru";
         }
         if (counts.Count == 0) return declaredCode;
+        // A declared language the phrase data has no stopwords for cannot be confirmed or refuted by them.
+        if (declaredCode != null && script == "Latn" && _phrases.Get("stopwords", declaredCode).Count == 0) return declaredCode;
         var ranked = counts.OrderByDescending(kv => kv.Value).ToList();
         var top = ranked[0];
         if (declaredCode != null && counts.TryGetValue(declaredCode, out var dc) && dc * 2 >= top.Value) return declaredCode;

@@ -117,11 +117,11 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (exit)
                 {
                     var f = open[^1];
+                    if (f.ContainerId >= 0) Flush(); // while the element is still open, so the path ends with it
                     open.RemoveAt(open.Count - 1);
                     if (f.IsLink) linkDepth--;
                     if (f.ContainerId >= 0)
                     {
-                        Flush();
                         openBlocks.RemoveAt(openBlocks.Count - 1);
                         var c = layout.Containers[f.ContainerId];
                         c.EndBlock = blocks.Count;
