@@ -229,7 +229,57 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         Flush();
         foreach (var json in jsonLd) JsonLdReader.Read(json, hints, layout);
         FinishHints(hints, layout);
+        AppendArticleBody(hints, layout, blocks);
         return blocks;
+    }
+
+    /// <summary>The JSON-LD articleBody as extra blocks after the page's own (tag "json-ld"); the content scorer
+    /// uses them only when the visible page holds much less of the article (text rendered by scripts).</summary>
+    private static void AppendArticleBody(PageHints hints, HtmlLayout layout, List<Block> blocks)
+    {
+        var body = hints.ArticleBody;
+        if (body == null || body.Length < 200) return;
+        layout.JsonLdFirstBlock = blocks.Count;
+        foreach (var paragraph in SplitArticleBody(body))
+        {
+            var b = new Block(blocks.Count, paragraph) { Tag = "json-ld", TagPath = "script[ld+json]>articleBody" };
+            blocks.Add(b);
+            layout.BlockContainer.Add(-1);
+            layout.BlockUnlikely.Add(false);
+        }
+    }
+
+    /// <summary>Paragraphs of an articleBody value, which may be plain text with line breaks or escaped HTML.</summary>
+    public static List<string> SplitArticleBody(string body)
+    {
+        var paragraphs = new List<string>();
+        var current = new System.Text.StringBuilder();
+        void End()
+        {
+            var t = TextMetrics.NormalizeSpace(System.Net.WebUtility.HtmlDecode(current.ToString()));
+            if (t.Length > 0) paragraphs.Add(t);
+            current.Clear();
+        }
+        for (int i = 0; i < body.Length; i++)
+        {
+            char c = body[i];
+            if (c == '\n') { End(); continue; }
+            if (c == '<')
+            {
+                int close = body.IndexOf('>', i + 1);
+                if (close < 0) { current.Append(c); continue; }
+                var tag = body.AsSpan(i + 1, close - i - 1).TrimStart('/');
+                int n = 0;
+                while (n < tag.Length && char.IsAsciiLetterOrDigit(tag[n])) n++;
+                var name = tag[..n].ToString().ToLowerInvariant();
+                if (BlockTags.Contains(name)) End();
+                i = close;
+                continue;
+            }
+            current.Append(c);
+        }
+        End();
+        return paragraphs;
     }
 
     [Flags]

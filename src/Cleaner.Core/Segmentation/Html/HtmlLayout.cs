@@ -58,6 +58,8 @@ public sealed class HtmlLayout
     public Classification.Detectors.HtmlContentScorer.Selection? Selection { get; set; }
     /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
     public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
+    /// <summary>Index of the first block made from the JSON-LD articleBody (-1 when none).</summary>
+    public int JsonLdFirstBlock { get; set; } = -1;
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
     public int MaxDepth { get; set; }
 }
