@@ -18,6 +18,9 @@ public sealed class BylineParser(PhraseBook phrases)
         (phrases.Matcher("role-photography"), ContributorRole.Photography),
     ];
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
+    private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
+    private readonly HashSet<string> _stopwords = phrases.All("stopwords").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
+    private readonly PhraseMatcher _months = phrases.Matcher("months");
 
     public sealed record Result(List<string> Authors, List<Contributor> Contributors)
     {
@@ -66,16 +69,106 @@ public sealed class BylineParser(PhraseBook phrases)
         {
             var parsed = Parse(t);
             strong = parsed.Contributors.Count > 0;
-            return !parsed.IsEmpty && (strong || parsed.Authors.Count >= 1 && t.Length < 160);
+            if (strong) return true;
+            // Without a role, the parentheses must hold a marked byline or names only: "(Der Versand des
+            // Newsletters …)" and "(Letztes Update: …)" are asides, not bylines.
+            var inner = t[1..^1].Trim();
+            return !parsed.IsEmpty && t.Length < 160 &&
+                   (_markers.FindAllFolded(TextFold.Fold(inner)).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
         var folded = TextFold.Fold(t);
-        var hit = _markers.FindAllFolded(folded).FirstOrDefault(h => h.Start == 0);
-        if (hit.Length == 0 || TextMetrics.WordCount(t) > 14) return false;
-        var rest = t[hit.Length..].Trim().TrimStart(':').Trim();
-        if (rest.Length == 0 || !char.IsUpper(rest[0])) return false;
+        var hits = _markers.FindAllFolded(folded);
+        var lead = LeadingMarker(t, hits);
+        var trail = lead == null ? TrailingMarker(t, hits) : null;
+        if (lead == null && trail == null) return false;
+        var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
+        if (rest.Length == 0 || !StartsName(rest[0])) return false;
+        // Caseless scripts (CJK, Arabic, Hebrew) cannot show a name by its capital: keep such bylines short.
+        if (!char.IsUpper(rest[0]) && TextMetrics.WordCount(rest) > 8) return false;
+        if (TextMetrics.WordCount(t) > 14)
+        {
+            // "By Alex Heath, a deputy editor and author of …": a name, then a biography after a comma.
+            int comma = rest.IndexOf(',');
+            if (comma < 0 || !IsPersonName(rest[..comma])) return false;
+        }
         var names = SplitNames(rest);
         strong = names.Count > 0;
         return strong;
+    }
+
+    /// <summary>"Von Thilo", "by IWB": a marker and one short name that <see cref="LooksLikeByline"/> does not take
+    /// (one word is a name only right after a marker).</summary>
+    public List<string> SingleNameAfterMarker(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 40) return [];
+        var hit = _markers.FindAllFolded(TextFold.Fold(t)).Where(h => h.Start == 0).OrderByDescending(h => h.Length).FirstOrDefault();
+        if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
+        var rest = t[hit.Length..].Trim();
+        return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
+    }
+
+    /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
+    /// text dump the name that follows was a link on its own line.</summary>
+    public bool IsBareMarker(string text)
+    {
+        if (text.Length > 30) return false;
+        // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one.
+        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(' ', '|', '-', '/', '·', '•', '(');
+        return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
+    }
+
+    /// <summary>A marker of one or two letters ("de", "di", "by") is also a language code or a day's abbreviation.</summary>
+    public static bool IsShortMarker(string text) => text.Trim(' ', '|', ':', '-', '/').Length <= 2;
+
+    /// <summary>Names on the line after a bare marker: "Daniel Kahn Gillmor, Senior Staff Technologist" gives the
+    /// first name only; one capitalised word ("Paddy") counts as a name here because the marker vouches for it.</summary>
+    public List<string> NamesAfterMarker(string text, bool allowSingleWord = true)
+    {
+        var t = text.Trim();
+        if (t.Length < 2 || t.Length > 120 || !char.IsUpper(t[0])) return [];
+        var names = SplitNames(t);
+        if (names.Count > 0 || !allowSingleWord) return names;
+        var first = t.Split([' ', ',', '|', '(', '·'], StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('.', ':');
+        if (first.Length >= 3 && first.Length <= 25 && first.All(c => char.IsLetter(c) || c is '-' or '.' or '_') &&
+            !_stopwords.Contains(TextFold.Fold(first)) && TextMetrics.WordCount(t) <= 3)
+            return [first];
+        return [];
+    }
+
+    /// <summary>A line that is only a person's name: two to four capitalised words ("Boris T. Kaiser", "JOE
+    /// HILDEBRAND"), no digits, no common words. Used for unmarked bylines next to a date.</summary>
+    public bool IsPersonName(string text)
+    {
+        var t = text.Trim();
+        if (t.Length < 5 || t.Length > 40) return false;
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4) return false;
+        int particles = 0;
+        foreach (var w in words)
+        {
+            if (IsParticle(w)) { particles++; continue; }
+            if (!char.IsUpper(w[0])) return false;
+            foreach (var c in w) if (!(char.IsLetter(c) || c is '.' or '-' or '\'' or '’')) return false;
+            if (_stopwords.Contains(TextFold.Fold(w))) return false;
+        }
+        return particles < words.Length - 1;
+    }
+
+    /// <summary>A short line that is a date: "19.10.19, 08:00 Uhr", "April 5, 2018", "28. Februar 2016", "2022-12-06".</summary>
+    public bool IsDateLine(string text)
+    {
+        if (text.Length > 60 || text.Length < 4) return false;
+        int digits = 0, run = 0, longestRun = 0, letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c)) { digits++; run++; longestRun = Math.Max(longestRun, run); }
+            else { run = 0; if (char.IsLetter(c)) letters++; }
+        }
+        if (digits == 0) return false;
+        if (longestRun == 4 && letters <= 30) return true; // a year
+        if (letters <= 3 && digits >= 4) return true;       // 19.10.19, 12/01/2022
+        return _months.IsMatchFolded(TextFold.Fold(text)) && letters <= 30;
     }
 
     private ContributorRole? FindRole(string segment, out (int Start, int Length)? hit)
@@ -95,21 +188,71 @@ public sealed class BylineParser(PhraseBook phrases)
 
     private string StripMarker(string segment)
     {
-        var folded = TextFold.Fold(segment);
-        var hits = _markers.FindAllFolded(folded).Where(h => h.Start == 0).OrderByDescending(h => h.Length).ToList();
-        if (hits.Count > 0) segment = segment[hits[0].Length..];
-        return segment.Trim().TrimStart(':').Trim();
+        var hits = _markers.FindAllFolded(TextFold.Fold(segment));
+        if (LeadingMarker(segment, hits) is { } lead) segment = segment[(lead.Start + lead.Length)..];
+        else if (TrailingMarker(segment, hits) is { } trail) segment = segment[..trail.Start];
+        return segment.Trim().TrimStart(':', '/').Trim();
     }
+
+    /// <summary>The longest marker at the start ("By", "Von", "記者"); a marker in a script without spaces must not
+    /// run on into a word ("記者会見" is a press conference, not a byline).</summary>
+    private static PhraseHit? LeadingMarker(string text, List<PhraseHit> hits)
+    {
+        PhraseHit? best = null;
+        foreach (var h in hits)
+        {
+            if (h.Start != 0 || best is { } b && b.Length >= h.Length) continue;
+            int after = h.Start + h.Length;
+            if (PhraseMatcher.IsUnspacedScript(h.Phrase[^1]) && after < text.Length && char.IsLetterOrDigit(text[after])) continue;
+            best = h;
+        }
+        return best;
+    }
+
+    /// <summary>A marker that ends the text, for languages that put the role after the name ("홍길동 기자", "山田太郎記者").</summary>
+    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits)
+    {
+        foreach (var h in hits)
+            if (h.Start > 0 && h.Start + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
+                return h;
+        return null;
+    }
+
+    /// <summary>A name starts with a capital, or with a letter of a script that has no case.</summary>
+    private static bool StartsName(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.UppercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.OtherLetter;
 
     /// <summary>Splits "X à Washington et Y à San Francisco" into names, dropping places and titles.</summary>
     public List<string> SplitNames(string text)
     {
         var names = new List<string>();
+        // "X, Senior Staff Technologist, ACLU …": a comma separates names only when every part is name-shaped,
+        // else what follows the first comma is a job title or an affiliation.
+        int comma = text.IndexOf(',');
+        if (comma > 0)
+        {
+            var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            bool allNames = true;
+            foreach (var part in parts)
+            {
+                var p = part;
+                var lead = _joiners.FindAllFolded(TextFold.Fold(p)).FirstOrDefault(h => h.Start == 0);
+                if (lead.Length > 0) p = p[lead.Length..].Trim();
+                if (!IsPersonName(p) && !IsPersonNameList(p)) { allNames = false; break; }
+            }
+            if (!allNames) text = text[..comma];
+        }
         var folded = TextFold.Fold(text);
         // Cut at joiners (and, et, und, ",", "&") that stand as words.
         var cuts = new List<(int Start, int End)>();
-        foreach (var h in _joiners.FindAllFolded(folded)) cuts.Add((h.Start, h.Start + h.Length));
-        for (int i = 0; i < text.Length; i++) if (text[i] is ',' or '/' or '·') cuts.Add((i, i + 1));
+        foreach (var h in _joiners.FindAllFolded(folded))
+        {
+            // One-letter joiners (e, y, i, a) are lower case; "John E. Smith" keeps its initial.
+            if (h.Length == 1 && (char.IsUpper(text[h.Start]) || h.Start + 1 < text.Length && text[h.Start + 1] == '.')) continue;
+            cuts.Add((h.Start, h.Start + h.Length));
+        }
+        for (int i = 0; i < text.Length; i++) if (text[i] is ',' or '/' or '·' or '،' or '、') cuts.Add((i, i + 1));
         cuts.Sort();
         int pos = 0;
         foreach (var (s, e) in cuts)
@@ -122,8 +265,37 @@ public sealed class BylineParser(PhraseBook phrases)
         return names;
     }
 
+    /// <summary>"und Mariam Hofbeck" / "& Sylvia Torres-Guillén": a joiner and a name; the name, else null.</summary>
+    public string? LeadingJoinerName(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 60) return null;
+        var hit = _joiners.FindAllFolded(TextFold.Fold(t)).FirstOrDefault(h => h.Start == 0);
+        if (hit.Length == 0) return null;
+        var rest = t[hit.Length..].Trim();
+        int comma = rest.IndexOf(',');
+        if (comma > 0) rest = rest[..comma];
+        return IsPersonName(rest) ? rest.Trim() : null;
+    }
+
+    /// <summary>"X and Y" where both are names.</summary>
+    private bool IsPersonNameList(string text)
+    {
+        var hits = _joiners.FindAllFolded(TextFold.Fold(text));
+        if (hits.Count != 1) return false;
+        var h = hits[0];
+        return IsPersonName(text[..h.Start]) && IsPersonName(text[(h.Start + h.Length)..]);
+    }
+
     private void AddName(List<string> names, string part)
     {
+        // CJK names are written without spaces, so a space separates two names: "张三 李四".
+        if (part.Any(PhraseMatcher.IsUnspacedScript))
+        {
+            foreach (var token in part.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (token.Length >= 2 && token.All(char.IsLetter) && !names.Contains(token)) names.Add(token);
+            return;
+        }
         var name = LeadingName(part);
         if (name != null && !names.Contains(name)) names.Add(name);
     }
@@ -136,11 +308,11 @@ public sealed class BylineParser(PhraseBook phrases)
         var taken = new List<string>();
         foreach (var w in words)
         {
-            var word = w.Trim(',', ';', '.', ':');
-            // Initials keep their dot ("T. V. Raman").
-            if (word.Length == 1 && char.IsUpper(word[0]) && w.TrimEnd(',', ';', ':').EndsWith('.')) word += ".";
+            var word = w.Trim(',', ';', ':');
+            // Keep the period of an initial ("W.", "T. V. Raman"), drop a sentence's.
+            if (word.EndsWith('.') && !(word.Length == 2 && char.IsLetter(word[0]))) word = word.TrimEnd('.');
             if (word.Length == 0) break;
-            if (char.IsUpper(word[0]) || taken.Count > 0 && IsParticle(word))
+            if (StartsName(word[0]) || taken.Count > 0 && IsParticle(word))
             {
                 taken.Add(word);
                 if (taken.Count >= 5) break;
@@ -152,10 +324,21 @@ public sealed class BylineParser(PhraseBook phrases)
         if (taken.Count == 0) return null;
         var name = string.Join(' ', taken);
         // One capitalised word is a name only when it is an agency or desk tag (AFP, dpa are caught by case-insensitive match).
-        if (taken.Count == 1 && !_agencies.Contains(TextFold.Fold(name)) && !(name.Length <= 5 && name.All(char.IsUpper)))
+        if (taken.Count == 1 && !_agencies.Contains(TextFold.Fold(name)) && !(name.Length <= 5 && name.All(char.IsUpper)) &&
+            !(name.Length >= 2 && !char.IsUpper(name[0])))
             return null;
         return name;
     }
 
-    private static bool IsParticle(string w) => w is "de" or "da" or "di" or "del" or "der" or "den" or "van" or "von" or "le" or "la" or "du" or "dos" or "das" or "bin" or "al" or "ter" or "zu";
+    private static bool IsParticle(string w) => w is "de" or "da" or "di" or "del" or "della" or "der" or "den" or "des" or "van" or "von" or "vom" or "le" or "la" or "du" or "do" or "dos" or "das" or "bin" or "al" or "ter" or "zu" or "y";
+
+    /// <summary>A block that only joins names: "und", "and", ",", "&amp;".</summary>
+    public bool IsBareJoiner(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0 || t.Length > 6) return false;
+        if (t is "," or "&" or "/") return true;
+        var hits = _joiners.FindAllFolded(TextFold.Fold(t));
+        return hits.Count == 1 && hits[0].Length == t.Length;
+    }
 }

@@ -15,8 +15,10 @@ public sealed class MetadataExtractor
         var html = page.Hints.Html != null ? new HtmlMetadata(page.Phrases) : null;
         if (html != null) article.Title = html.Title(page.Hints, page.RegionStart, page.RegionEnd < 0 ? int.MaxValue : page.RegionEnd) ?? article.Title;
 
-        // Bylines: the first one gives the raw byline; names from all are merged in page order.
-        foreach (var (block, parsed) in page.Bylines.Where(b => b.Block.Kind == BlockKind.Byline))
+        // Bylines: the one nearest the article's start gives the raw byline and the authors (author boxes,
+        // "Posted by" footers and comment signatures elsewhere on the page repeat or mislead); wire credit lines
+        // with roles inside the article add their names too.
+        foreach (var (block, parsed) in SelectBylines(page))
         {
             article.Byline ??= block.Text;
             foreach (var a in parsed.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
@@ -32,7 +34,7 @@ public sealed class MetadataExtractor
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
 
         var lead = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Content);
-        var datelines = new DatelineParser(page.Phrases);
+        var datelines = page.Phrases.Shared(p => new DatelineParser(p));
         if (lead != null && datelines.TryParse(lead.Text, out var dl))
         {
             article.Dateline = dl.Place;
@@ -64,8 +66,28 @@ public sealed class MetadataExtractor
             article.Images.Add(image);
         }
 
-        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text));
-        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text));
-        article.Language = page.ForcedLanguage ?? new LanguageDetector(page.Phrases).Detect(body, page.Hints.DeclaredLanguage);
+        // Each distinct text once: a line repeated down the page (a hidden "This link is for the robots") must not outvote the article.
+        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text).Distinct());
+        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text).Distinct());
+        article.Language = page.ForcedLanguage ?? page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body, page.Hints.DeclaredLanguage);
+    }
+
+    private static List<(Block Block, BylineParser.Result Parsed)> SelectBylines(PageContext page)
+    {
+        var all = page.Bylines.Where(b => b.Block.Kind == BlockKind.Byline).OrderBy(b => b.Block.Index).ToList();
+        if (all.Count <= 1 || page.RegionStart < 0) return all;
+        int start = page.RegionStart, end = page.RegionEnd;
+        int primary = -1;
+        double best = double.MaxValue;
+        foreach (var (block, _) in all)
+        {
+            int i = block.Index;
+            if (i < start - 20 || i > end + 3) continue;
+            double distance = i <= start ? start - i : (i - start) * 1.5;
+            if (distance < best) { best = distance; primary = i; }
+        }
+        if (primary < 0) return [all[0]];
+        return all.Where(b => Math.Abs(b.Block.Index - primary) <= 3 ||
+                              b.Parsed.Contributors.Count > 0 && b.Block.Index >= start && b.Block.Index <= end + 3).ToList();
     }
 }

@@ -1,20 +1,49 @@
+using System.Text;
+using Cleaner.Core.Knowledge;
 using Cleaner.Core.Model;
 
 namespace Cleaner.Core.Segmentation;
 
 /// <summary>Turns a text dump (one text node a line) into blocks. A dump splits a sentence wherever the page
-/// had inline markup (a link, bold text), so fragments that continue a sentence are joined back.</summary>
-public sealed class TextDumpSegmenter
+/// had inline markup (a link, bold text), so fragments that continue a sentence are joined back. Text is
+/// NFC-normalised (dumps of decomposed pages would not match phrases or gold text otherwise).</summary>
+public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
+    private readonly PhraseMatcher? _bylineMarkers = phrases?.Matcher("byline-marker");
+
+    // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _functionWords =
+        phrases == null ? null : phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
+            .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public List<Block> Segment(string text)
     {
-        var blocks = new List<Block>();
-        string? pending = null;
+        if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+        var lines = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
             var line = TextMetrics.NormalizeSpace(raw);
-            if (line.Length == 0) continue;
-            if (pending != null && Continues(pending, line))
+            if (line.Length > 0) lines.Add(line);
+        }
+
+        var blocks = new List<Block>();
+        string? pending = null;
+        bool glueNext = false;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
+            // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
+            bool codePunctuation = IsCodePunctuation(line);
+            if (pending != null && (glueNext || codePunctuation))
+            {
+                pending = pending + (glueNext && pending[^1] is '(' or '[' or '{' or '.' ? "" : " ") + line;
+                glueNext = codePunctuation;
+                continue;
+            }
+            glueNext = false;
+            if (pending != null && !OpensByline(line) &&
+                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending)))
             {
                 pending = Join(pending, line);
                 continue;
@@ -26,30 +55,85 @@ public sealed class TextDumpSegmenter
         return blocks;
     }
 
-    private static string Join(string a, string b)
+    private static bool IsCodePunctuation(string line)
     {
-        // No space before closing punctuation or after an opening bracket/quote.
-        if (b.Length > 0 && b[0] is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' or '»' or '”' or '%' or '…' or '-' && !(b.Length > 1 && b[0] == '-' && b[1] == ' '))
-            return a + b;
-        if (a.Length > 0 && a[^1] is '(' or '[' or '«' or '“' or '„' or '/')
+        if (line.Length > 4) return false;
+        foreach (var c in line)
+            if (c is not ('(' or ')' or '[' or ']' or '{' or '}' or ',' or ';' or '=' or '+' or '*' or '<' or '>' or '.' or ':' or '"' or '\'' or '!' or '&'))
+                return false;
+        // ">", "." and ":" alone are menu or breadcrumb separators more often than code.
+        return !(line.Length == 1 && line[0] is '>' or '.' or ':' or '!' or '&' or '"' or '\'');
+    }
+
+    /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>
+    private bool EndsWithFunctionWord(string line)
+    {
+        if (_functionWords is not { } words || line.Length > 2000) return false;
+        int end = line.Length;
+        if (!char.IsLetter(line[end - 1])) return false;
+        int start = end;
+        while (start > 0 && char.IsLetter(line[start - 1])) start--;
+        int len = end - start;
+        if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
+        if (start > 0 && TextMetrics.WordCount(line) < 3) return false;
+        Span<char> lower = stackalloc char[len];
+        line.AsSpan(start, len).ToLowerInvariant(lower);
+        return words.Contains(lower);
+    }
+
+    /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
+    private bool OpensByline(string line)
+    {
+        if (_bylineMarkers == null || !char.IsLower(line[0]) || line.Length > 60) return false;
+        var folded = TextFold.Fold(line);
+        foreach (var hit in _bylineMarkers.FindAllFolded(folded))
+            if (hit.Start == 0 && (hit.Length == line.Length || char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])))
+                return true;
+        return false;
+    }
+
+    internal static string Join(string a, string b)
+    {
+        // No space before closing punctuation or after an opening bracket/quote; "-Situation" joins a word.
+        // ".shenv" after a word is a new token (a file name), "." alone or ". Next" closes the sentence.
+        char f = b[0];
+        bool glue = f is ',' or ';' or ':' or '!' or '?' or ')' or ']' or '»' or '”' or '%' or '…'
+            || f == '.' && !(b.Length > 1 && char.IsLetter(b[1]))
+            || f == '-' && !(b.Length > 1 && b[1] == ' ')
+            || f is '"' or '“' && b.Length <= 2;
+        if (glue) return a + b;
+        if (a[^1] is '(' or '[' or '«' or '“' or '„' or '/')
             return a + b;
         return a + " " + b;
     }
 
-    /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>.</summary>
-    internal static bool Continues(string prev, string next)
+    /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
+    /// <paramref name="after"/> is the line after <paramref name="next"/> (null at the end).</summary>
+    internal static bool Continues(string prev, string next, string? after = null)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
+        char last = prev[^1];
         // Punctuation that cannot start a block: the fragment was split off the previous text node.
         if (first is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' or '%' || first is '»' or '”' && next.Length < 3)
             return prev.Length >= 2 && !(first == '.' && next.Length > 1 && next[1] == '.');
-        // A lower-case continuation after a fragment that looks like running text (not a menu of short items).
-        if (char.IsLower(first) && TextMetrics.WordCount(prev) >= 4 && !prev.EndsWith(':'))
-            return true;
+        int prevWords = TextMetrics.WordCount(prev);
+        // An opening bracket or quote at the end: the bracketed text follows.
+        if (last is '(' or '[' or '„' or '«' && prevWords >= 2) return true;
+        // A lower-case continuation after a fragment that looks like running text (not a menu of short items);
+        // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
+        if (char.IsLower(first) && prevWords >= 3 && last != ':')
+            return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
+        bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
+        if (!prevRunning) return false;
+        int nextWords = TextMetrics.WordCount(next);
         // A linked word inside a sentence: "… according to" / "Reuters" / "on Tuesday."
-        if (TextMetrics.WordCount(prev) >= 6 && char.IsLower(prev[^1]) &&
-            TextMetrics.WordCount(next) <= 4 && TextMetrics.EndsSentence(next))
+        if (nextWords <= 4 && TextMetrics.EndsSentence(next) && (char.IsLower(last) || last == ','))
+            return true;
+        // A short linked phrase whose sentence goes on in lower case: "… und das" / "„Tutorial“ im Wiki" / "für alle …".
+        // After punctuation ("[Jane Doe], Staff Writer") only inside long running text, not after a headline.
+        if (nextWords <= 5 && after != null && (char.IsLower(after[0]) || prevWords >= 10 && after[0] is ',' or '.' or ';' or ')') &&
+            (char.IsLower(last) || last == ','))
             return true;
         return false;
     }

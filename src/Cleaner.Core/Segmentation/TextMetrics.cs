@@ -17,6 +17,28 @@ public static class TextMetrics
         return n;
     }
 
+    /// <summary><see cref="EffectiveLength"/> without the tokens that are not prose: URLs, e-mail addresses,
+    /// file paths (a line that is only a link target says nothing about the article).</summary>
+    public static int ProseLength(string text)
+    {
+        int n = 0, tokenStart = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != ' ') continue;
+            var token = text.AsSpan(tokenStart, i - tokenStart);
+            tokenStart = i + 1;
+            if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
+                                      token.IndexOf('@') > 0 || token.Count('/') >= 3))
+                continue;
+            foreach (var c in token)
+            {
+                if (!char.IsLetterOrDigit(c)) continue;
+                n += Knowledge.PhraseMatcher.IsUnspacedScript(c) ? 3 : 1;
+            }
+        }
+        return n;
+    }
+
     public static bool EndsSentence(string text)
     {
         var t = text.AsSpan().TrimEnd();
@@ -41,14 +63,15 @@ public static class TextMetrics
         return n;
     }
 
-    /// <summary>Collapses whitespace runs to one space and trims.</summary>
+    /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
     public static string NormalizeSpace(string s)
     {
+        if (IsNormalized(s)) return s; // most lines already are: no copy
         var sb = new System.Text.StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = sb.Length > 0;
                 continue;
@@ -58,5 +81,18 @@ public static class TextMetrics
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static bool IsNormalized(string s)
+    {
+        if (s.Length == 0) return true;
+        if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == ' ') { if (s[i + 1] == ' ') return false; continue; } // not last: checked above
+            if (c < 0x7F ? c < ' ' : char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
+        }
+        return true;
     }
 }

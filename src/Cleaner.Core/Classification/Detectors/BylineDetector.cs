@@ -4,22 +4,139 @@ using Cleaner.Core.Model;
 namespace Cleaner.Core.Classification.Detectors;
 
 /// <summary>Byline blocks: "By X and Y", "Von X", "Par X", and wire credit lines such as
-/// "(Reporting by X; Editing by Y)". The names are read by <see cref="BylineParser"/>.</summary>
+/// "(Reporting by X; Editing by Y)". A bare marker block ("By", "Von", "Posted by") takes the name from the
+/// next block: text dumps put a linked author name on its own line. The names are read by <see cref="BylineParser"/>.</summary>
 public sealed class BylineDetector : IBlockDetector
 {
     public string Name => "byline";
 
+    private static readonly string[] MenuCategories = ["navigation", "related", "share", "comments", "subscription", "newsletter"];
+
+    /// <summary>"Recent Posts", "Other Sciences" look like names; a menu phrase in them says they are not.</summary>
+    internal static bool IsBoilerplatePhrase(PageContext page, Block b)
+    {
+        var folded = page.Folded(b);
+        foreach (var category in MenuCategories)
+            if (page.Phrases.Matcher(category).IsMatchFolded(folded)) return true;
+        return false;
+    }
+
     public void Detect(PageContext page)
     {
-        var parser = new BylineParser(page.Phrases);
-        foreach (var b in page.Blocks)
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
+        var blocks = page.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
         {
+            var b = blocks[i];
             if (b.IsDecided) continue;
-            if (!parser.LooksLikeByline(b.Text, out _)) continue;
-            var parsed = parser.Parse(b.Text);
-            if (parsed.IsEmpty) continue;
-            b.Label(BlockKind.Byline, Name, "byline: " + string.Join(", ", parsed.Authors.Concat(parsed.Contributors.Select(c => $"{c.Name} ({c.Role.Name()})"))));
-            page.Bylines.Add((b, parsed));
+            if (parser.IsBareMarker(b.Text) && i + 1 < blocks.Count && !blocks[i + 1].IsDecided)
+            {
+                var next = blocks[i + 1];
+                // A one- or two-letter marker ("de", "Di") is also a language code or a weekday: it needs a full name.
+                var names = parser.NamesAfterMarker(next.Text, allowSingleWord: !BylineParser.IsShortMarker(b.Text));
+                if (names.Count > 0 && IsBoilerplatePhrase(page, next)) continue;
+                if (names.Count == 0) continue;
+                b.Label(BlockKind.Byline, Name, "byline marker before the author's name");
+                next.Label(BlockKind.Byline, Name, "byline: " + string.Join(", ", names));
+                i++;
+                i = CoAuthors(blocks, parser, i, names);
+                page.Bylines.Add((next, new BylineParser.Result(names, [])));
+                continue;
+            }
+            BylineParser.Result parsedLine;
+            if (parser.LooksLikeByline(b.Text, out _))
+            {
+                if (IsBoilerplatePhrase(page, b)) continue;
+                parsedLine = parser.Parse(b.Text);
+            }
+            else
+            {
+                var single = parser.SingleNameAfterMarker(b.Text);
+                if (single.Count == 0) continue;
+                parsedLine = new BylineParser.Result(single, []);
+            }
+            if (parsedLine.IsEmpty) continue;
+            b.Label(BlockKind.Byline, Name, "byline: " + string.Join(", ", parsedLine.Authors.Concat(parsedLine.Contributors.Select(c => $"{c.Name} ({c.Role.Name()})"))));
+            if (parsedLine.Contributors.Count == 0) i = CoAuthors(blocks, parser, i, parsedLine.Authors);
+            page.Bylines.Add((b, parsedLine));
+        }
+    }
+
+    /// <summary>Co-authors on their own lines after a byline: "und" / "Alina Schadwinkel", or "und Mariam Hofbeck".
+    /// Returns the index of the last block taken.</summary>
+    private int CoAuthors(List<Block> blocks, BylineParser parser, int i, List<string> names)
+    {
+        while (i + 1 < blocks.Count && !blocks[i + 1].IsDecided)
+        {
+            var next = blocks[i + 1];
+            if (parser.IsBareJoiner(next.Text) && i + 2 < blocks.Count && !blocks[i + 2].IsDecided && parser.IsPersonName(blocks[i + 2].Text))
+            {
+                next.Label(BlockKind.Byline, Name, "joins co-authors");
+                blocks[i + 2].Label(BlockKind.Byline, Name, "byline: co-author");
+                names.Add(blocks[i + 2].Text.Trim());
+                i += 2;
+                continue;
+            }
+            var joined = parser.LeadingJoinerName(next.Text);
+            if (joined == null) break;
+            next.Label(BlockKind.Byline, Name, "byline: co-author");
+            names.Add(joined);
+            i++;
+        }
+        return i;
+    }
+}
+
+/// <summary>An unmarked byline: a line that is only a person's name, next to a date line, between the headline and
+/// the first paragraphs ("Dan Goodin" / "Apr 16, 2015 8:02 pm UTC"). Runs after the title and region are known,
+/// and only when no marked byline sits at the article's start. Also labels the date line printed next to any
+/// byline as metadata.</summary>
+public sealed class NameNearDateBylineDetector : IBlockDetector
+{
+    public string Name => "byline-name-date";
+
+    /// <summary>How far around the article start (headline … first paragraphs) a byline is looked for.</summary>
+    private const int Before = 8, After = 4;
+
+    public void Detect(PageContext page)
+    {
+        var blocks = page.Blocks;
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
+        foreach (var (block, _) in page.Bylines) LabelDatesNear(page, parser, block.Index);
+        if (page.RegionStart < 0) return;
+        int title = blocks.FindIndex(b => b.Kind == BlockKind.Title && b.Index > 0);
+        // Around the region's start, and around the headline when the region starts before it (a teaser, a caption).
+        int from = Math.Max(1, Math.Min(page.RegionStart - Before, title >= 0 ? title - 3 : int.MaxValue));
+        int to = Math.Min(blocks.Count - 1, Math.Max(page.RegionStart + After, title + 8));
+        foreach (var (block, _) in page.Bylines)
+            if (block.Index >= from - 2 && block.Index <= to && block.Kind == BlockKind.Byline) return;
+        for (int i = from; i <= to; i++)
+        {
+            var b = blocks[i];
+            if (b.Kind is BlockKind.Title or BlockKind.Caption or BlockKind.Credit) continue;
+            if (b.Kind == BlockKind.Content && i > page.RegionStart) continue;
+            if (!parser.IsPersonName(b.Text) || BylineDetector.IsBoilerplatePhrase(page, b)) continue;
+            bool dateNear = false;
+            for (int j = Math.Max(0, i - 2); j <= Math.Min(blocks.Count - 1, i + 2); j++)
+                if (j != i && parser.IsDateLine(blocks[j].Text)) { dateNear = true; break; }
+            if (!dateNear) continue;
+            b.Label(BlockKind.Byline, Name, "a person's name next to a date at the article's start");
+            page.Bylines.Add((b, new BylineParser.Result([b.Text.Trim()], [])));
+            LabelDatesNear(page, parser, i);
+            return;
+        }
+    }
+
+    /// <summary>The publication date printed next to a byline is metadata, not body text.</summary>
+    internal static void LabelDatesNear(PageContext page, BylineParser parser, int index)
+    {
+        var blocks = page.Blocks;
+        for (int j = Math.Max(0, index - 2); j <= Math.Min(blocks.Count - 1, index + 2); j++)
+        {
+            var d = blocks[j];
+            if (j == index || d.Kind is BlockKind.Title or BlockKind.Byline || !parser.IsDateLine(d.Text)) continue;
+            if (d.Kind.IsBoilerplate() && d.Rule != "main-content") continue;
+            d.Label(BlockKind.Metadata, "byline-date", "date next to the byline");
         }
     }
 }

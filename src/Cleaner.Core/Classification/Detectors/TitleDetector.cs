@@ -27,33 +27,44 @@ public sealed class TitleDetector : IBlockDetector
         }
 
         Block? best = null;
-        double bestScore = 0;
+        double bestScore = 0, bestSimilarity = 0;
+        var tagTokens = titleTag != null ? Tokens(titleTag) : null;
+        var strippedTokens = titleTag != null ? Tokens(StripSiteName(titleTag)) : null;
         int searchFrom = Math.Max(0, regionStart - 40);
-        for (int i = searchFrom; i < Math.Min(blocks.Count, regionStart + 3); i++)
+        // The headline can sit a little inside the region (after a teaser or a photo caption).
+        for (int i = searchFrom; i < Math.Min(blocks.Count, regionStart + 12); i++)
         {
             var b = blocks[i];
             if (i == titleTagBlock) continue;
             if (b.Kind.IsArticle() && b.Kind != BlockKind.Content) continue;
             if (!IsHeadingLike(b)) continue;
-            double score = 1.0 / (1 + Math.Abs(regionStart - i));
+            double distance = i <= regionStart ? regionStart - i : (i - regionStart) * 2;
+            double score = 1.0 / (1 + distance);
             if (b.HeadingLevel == 1) score += 2;
             else if (b.HeadingLevel > 1) score += 0.3;
-            if (titleTag != null && Agrees(b.Text, titleTag)) score += 3;
+            double similarity = 0;
+            if (tagTokens != null)
+            {
+                var tokens = Tokens(b.Text);
+                similarity = Math.Max(Similarity(tokens, tagTokens), Similarity(tokens, strippedTokens!));
+                if (similarity >= 0.5) score += 3 * similarity;
+            }
             foreach (var hint in page.Hints.TitleCandidates)
                 if (Agrees(b.Text, hint)) { score += 1; break; }
-            if (score > bestScore) { bestScore = score; best = b; }
+            if (score > bestScore) { bestScore = score; best = b; bestSimilarity = similarity; }
         }
 
         if (best != null && (bestScore >= 1 || titleTag == null))
         {
-            best.Label(BlockKind.Title, Name, "headline" + (titleTag != null && Agrees(best.Text, titleTag) ? " matching the page title" : " nearest above the article"));
+            best.Label(BlockKind.Title, Name, "headline" + (bestSimilarity >= 0.5 ? $" matching the page title ({bestSimilarity:0.00})" : " nearest above the article"));
             if (titleTagBlock >= 0 && blocks[titleTagBlock].Kind != BlockKind.Title)
                 blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text");
             return;
         }
         if (titleTagBlock >= 0)
         {
-            blocks[titleTagBlock].Label(BlockKind.Title, Name, "page <title> text");
+            // No headline line: the <title> minus its site name is the best guess.
+            blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text (the title without its site name)");
             page.Hints.TitleCandidates.Insert(0, StripSiteName(titleTag!));
         }
     }
@@ -66,6 +77,40 @@ public sealed class TitleDetector : IBlockDetector
         if (b.HeadingLevel > 0) return true;
         var t = b.Text.TrimEnd();
         return !t.EndsWith('.') || t.EndsWith("...") || t.EndsWith('…');
+    }
+
+    /// <summary>Folded word tokens; each character of a script written without spaces is a token.</summary>
+    internal static HashSet<string> Tokens(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var folded = TextFold.Fold(text);
+        int start = -1;
+        for (int i = 0; i <= folded.Length; i++)
+        {
+            bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (letter && PhraseMatcher.IsUnspacedScript(folded[i]))
+            {
+                if (start >= 0) { set.Add(folded[start..i]); start = -1; }
+                set.Add(folded[i].ToString());
+                continue;
+            }
+            if (letter) { if (start < 0) start = i; continue; }
+            if (start >= 0) { set.Add(folded[start..i]); start = -1; }
+        }
+        return set;
+    }
+
+    /// <summary>Dice overlap of two token sets, weighted towards the block's own tokens being in the title
+    /// (a lead paragraph contains the title's words but many more).</summary>
+    internal static double Similarity(HashSet<string> block, HashSet<string> title)
+    {
+        if (block.Count == 0 || title.Count == 0) return 0;
+        int inter = 0;
+        foreach (var t in block) if (title.Contains(t)) inter++;
+        if (inter == 0) return 0;
+        double p = (double)inter / block.Count, r = (double)inter / title.Count;
+        if (p < 0.6) return 0;
+        return 2 * p * r / (p + r);
     }
 
     /// <summary>Same text, or one contained in the other with room for a site name.</summary>
