@@ -96,6 +96,9 @@ public static class BenchCommand
                 Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job");
 
             if (parse.GetValue(Stages)) PrintStages(pages);
+            // What stays alive after cleaning (should not grow with the number of pages cleaned).
+            pages = null!;
+            Console.WriteLine($"  managed heap after a full GC: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F1} MB");
         }
         using var self = Process.GetCurrentProcess();
         self.Refresh();

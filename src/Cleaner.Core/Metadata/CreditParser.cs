@@ -108,6 +108,10 @@ public sealed class CreditParser(PhraseBook phrases)
         if (i < 0 || text.Length - i > 80) return false;
         var credit = text[(i + 1)..].Trim().Trim('(', ')', ' ');
         if (credit.Length < 2 || TextMetrics.WordCount(credit) > 8) return false;
+        // "© 2023 Hyperlocal News …": a year first makes it the site's copyright line, not a picture's credit.
+        var lead = credit.TrimStart('&', ';', ' ');
+        if (lead.StartsWith("copy", StringComparison.OrdinalIgnoreCase)) lead = lead.TrimStart("copysrCOPYSR;".ToCharArray()).TrimStart(); // a broken "&copy;" entity
+        if (lead.Length >= 4 && char.IsDigit(lead[0]) && char.IsDigit(lead[1]) && char.IsDigit(lead[2]) && char.IsDigit(lead[3])) return false;
         split = new(text[..i].Trim().TrimEnd('|', '–', '-', '(').Trim(), credit);
         return true;
     }

@@ -39,6 +39,24 @@ public static class TextMetrics
         return n;
     }
 
+    /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
+    /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
+    public static bool IsProse(string text)
+    {
+        int words = 0, lower = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
+                inWord = true;
+            }
+            else if (c != '\'' && c != '’' && c != '-') inWord = false;
+        }
+        return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
+    }
+
     public static bool EndsSentence(string text)
     {
         var t = text.AsSpan().TrimEnd();
@@ -86,12 +104,12 @@ public static class TextMetrics
     private static bool IsNormalized(string s)
     {
         if (s.Length == 0) return true;
-        if (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])) return false;
+        if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
             if (c == ' ') { if (s[i + 1] == ' ') return false; continue; } // not last: checked above
-            if (c < 0x80 ? c < ' ' : char.IsWhiteSpace(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
+            if (c < 0x7F ? c < ' ' : char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
         }
         return true;
     }

@@ -98,7 +98,7 @@ public sealed class ShareDetector() : PhraseDetector("share", BlockKind.Share)
 }
 
 /// <summary>"Read more", "Related articles" headers and teasers, and teasers led by such a phrase and a colon
-/// ("Lire aussi : …", "Lesen Sie auch: …", "Czytaj także: …").</summary>
+/// ("Lire aussi : …", "Lesen Sie auch: …", "SEE ALSO: headline", "Lea más: headline").</summary>
 public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Related)
 {
     protected override bool ProposesUnsure => false;
