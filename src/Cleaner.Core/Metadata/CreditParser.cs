@@ -35,6 +35,8 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         var t = text.Trim();
         if (t.Length > 20) return false; // before folding: folding keeps the length
+        // "Credit:", "Foto:", "Fot." label what follows; a bare word ("foto" in a tag list) labels nothing.
+        if (t.Length == 0 || t[^1] is not (':' or '：' or '.' or '/' or '=')) return false;
         var f = TextFold.Fold(t);
         var hits = _labels.FindAllFolded(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;

@@ -54,7 +54,10 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             if (pending.Length > 0 && !OpensByline(line))
             {
                 var tail = Tail(pending);
-                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(tail) ||
+                // After a trailing function word the sentence goes on in a linked fragment ("according to" /
+                // "Reuters"), not in a whole capitalised sentence of its own.
+                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) ||
+                    EndsWithFunctionWord(tail) && !IsWholeSentence(line) ||
                     IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail))
                 {
                     JoinInto(pending, line);
@@ -97,6 +100,10 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
+    /// <summary>A capitalised line of more than eight words that ends a sentence stands on its own.</summary>
+    private static bool IsWholeSentence(string line) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
+
     /// <summary>The last 300 characters: enough for the ten words and the sentence end that Continues looks at.</summary>
     private static string Tail(StringBuilder sb) => sb.Length <= 300 ? sb.ToString() : sb.ToString(sb.Length - 300, 300);
 
