@@ -127,9 +127,10 @@ public sealed class PhraseMatcher
     // arrays above are used instead) when the table would be large. Built only once a matcher has scanned a
     // batch's worth of text: with 25 languages' alphabets the tables of all categories take ~60 MB and most of
     // the start-up of a CLI that cleans one page, which the edge arrays scan in a few milliseconds.
-    private const long MaxDfaCells = 4_000_000;
+    // Cells are 2-byte states; the cap keeps a table at 2 MB (measured: bigger tables cost more memory than they saved time).
+    private const long MaxDfaCells = 1 << 20;
     private const long DfaAfterChars = 2_000_000;
-    private sealed record DfaTables(ushort[] CharClass, int[] Dfa, int Classes);
+    private sealed record DfaTables(ushort[] CharClass, ushort[] Dfa, int Classes);
     private volatile DfaTables? _dfaTables;
     private long _scannedChars;
     private int _dfaState; // 0 not tried, 1 building or built, never rebuilt
@@ -138,11 +139,11 @@ public sealed class PhraseMatcher
     {
         var alphabet = new SortedSet<char>(_edgeChar);
         int k = alphabet.Count + 1;
-        if ((long)NodeCount * k > MaxDfaCells || k > ushort.MaxValue) return;
+        if ((long)NodeCount * k > MaxDfaCells || k > ushort.MaxValue || NodeCount > ushort.MaxValue) return;
         var cls = new ushort[char.MaxValue + 1];
         ushort next = 1;
         foreach (var c in alphabet) cls[c] = next++;
-        var dfa = new int[NodeCount * k];
+        var dfa = new ushort[NodeCount * k];
         // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
         var queue = new Queue<int>();
         queue.Enqueue(0);
@@ -153,7 +154,7 @@ public sealed class PhraseMatcher
             if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
             for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
             {
-                dfa[row + cls[_edgeChar[e]]] = _edgeTarget[e];
+                dfa[row + cls[_edgeChar[e]]] = (ushort)_edgeTarget[e];
                 queue.Enqueue(_edgeTarget[e]);
             }
             dfa[row] = 0;
