@@ -15,12 +15,15 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
 {
     public CleanerOptions Options { get; } = options ?? new CleanerOptions();
 
-    /// <summary>The classification stage, in order. Sure boilerplate first, then structure (captions,
-    /// bylines), then the main-content region, then the title (which needs the region).</summary>
+    /// <summary>The classification stage, in order. Sure boilerplate first (bylines early: "By X, author of the
+    /// … newsletter" is a byline, not a newsletter box), then structure (captions), then the main-content region,
+    /// then the title (which needs the region), then unmarked bylines (which need both).</summary>
     public static IReadOnlyList<IBlockDetector> DefaultDetectors() =>
     [
+        new HtmlRegionPrefilter(),
         new CookieTableDetector(),
         new CookieConsentDetector(),
+        new BylineDetector(),
         new DonationAppealDetector(),
         new SubscriptionDetector(),
         new NewsletterDetector(),
@@ -32,12 +35,18 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         new CommentsDetector(),
         new NavigationDetector(),
         new CaptionCreditDetector(),
-        new BylineDetector(),
         new HtmlContentScorer(),
         new MainContentSelector(),
         new TitleDetector(),
         new NameNearDateBylineDetector(),
     ];
+
+    private IReadOnlyList<string>? _phraseCategories;
+
+    /// <summary>The phrase detectors' categories, scanned in one pass per block (profiling: one scan per
+    /// detector was most of the text-dump time).</summary>
+    private IReadOnlyList<string> PhraseCategories(IReadOnlyList<IBlockDetector> detectors) =>
+        _phraseCategories ??= detectors.OfType<PhraseDetector>().Select(d => d.Category).Distinct().ToArray();
 
     public CleanResult Clean(InputDocument input)
     {
@@ -46,6 +55,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         var (text, encoding) = Decode(input);
         timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
+        timer?.Lap("sniff");
 
         List<Block> blocks;
         var hints = new PageHints();
@@ -67,8 +77,13 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         timer?.Lap("segment");
 
-        var page = new PageContext(blocks, format, Options.Phrases) { ForcedLanguage = Options.Language, Hints = hints };
-        foreach (var detector in DefaultDetectors())
+        var detectors = DefaultDetectors();
+        var page = new PageContext(blocks, format, Options.Phrases)
+        {
+            ForcedLanguage = Options.Language, Hints = hints,
+            ScannedCategories = PhraseCategories(detectors),
+        };
+        foreach (var detector in detectors)
         {
             detector.Detect(page);
             timer?.Lap(detector.Name);

@@ -244,6 +244,22 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void ADocumentPastTheTimeoutIsAnErrorRecordInItsPlace()
+    {
+        // 30 MB of text cannot be cleaned in 1 s; the small pages around it take milliseconds.
+        var huge = string.Join("\n", Enumerable.Repeat(File.ReadAllText(Seed), 4000));
+        var stdin = string.Concat(new[] { ("a", Page(0)), ("huge", huge), ("b", Page(1)) }
+            .Select(r => JsonSerializer.Serialize(new { id = r.Item1, text = r.Item2 }) + "\n"));
+        var run = CliRunner.Exec(["--input-format", "jsonl", "--timeout", "1", "-j", "1", "-q"], stdin: stdin);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["a", "huge", "b"], lines.Select(l => l["id"]!.GetValue<string>()));
+        Assert.Equal("timeout", lines[1]["error"]!["kind"]!.GetValue<string>());
+        Assert.Null(lines[0]["error"]);
+        Assert.Null(lines[2]["error"]);
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
     public void StatsFileHasTheSummary()
     {
         var corpus = Write("corpus.jsonl", JsonlCorpus(5));

@@ -44,7 +44,7 @@ public static class BatchInputs
         {
             foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var rel = Path.GetRelativePath(input, f);
+                var rel = Path.GetRelativePath(input, f).Replace(Path.DirectorySeparatorChar, '/');
                 if (rel.Split(Path.DirectorySeparatorChar).Any(seg => seg.StartsWith('.'))) continue; // hidden files and folders
                 yield return new InputSource(f, rel, LengthOf(f), false);
             }
@@ -57,7 +57,7 @@ public static class BatchInputs
             var regex = GlobRegex(pattern);
             foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
+                var rel = Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'); // a '\\' in a Unix file name is a character, not a separator
                 if (regex.IsMatch(rel)) yield return new InputSource(f, rel, LengthOf(f), false);
             }
             yield break;
@@ -124,7 +124,7 @@ public static class BatchInputs
     /// <summary>Output name of a page file: its relative path without the known extensions, '/'-separated.</summary>
     public static string StripExtensions(string relativePath)
     {
-        var rel = relativePath.Replace('\\', '/');
+        var rel = relativePath;
         int slash = rel.LastIndexOf('/');
         var dir = slash >= 0 ? rel[..(slash + 1)] : "";
         var name = rel[(slash + 1)..];

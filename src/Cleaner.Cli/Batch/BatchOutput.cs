@@ -50,7 +50,7 @@ public sealed class FolderSink(string root, string extension) : IBatchSink
     /// A name already used in this run gets "-2", "-3"….</summary>
     public string Assign(BatchItem item)
     {
-        var segments = item.RelativePath.Split('/', '\\').Where(s => s.Length > 0).Select(CleanCommand.SafeFileName).ToList();
+        var segments = item.RelativePath.Split('/').Where(s => s.Length > 0).Select(CleanCommand.SafeFileName).ToList();
         if (segments.Count == 0) segments.Add(CleanCommand.SafeFileName(item.Id));
         if (segments.Count > 32) segments = [.. segments[..31], string.Join("_", segments[31..])];
         var baseName = Path.Combine([_root, .. segments]);

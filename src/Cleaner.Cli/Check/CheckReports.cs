@@ -50,6 +50,10 @@ public static class CheckReports
             }
         }
         sb.Append('\n').Append(summary).Append('\n');
+        var byRule = docs.Where(d => !d.Passed).SelectMany(d => d.Failures.Select(f => f.Rule).Distinct())
+            .GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        var ruleCounts = string.Join(", ", byRule);
+        if (ruleCounts.Length > 0) sb.Append("failing rules: ").Append(ruleCounts).Append('\n');
         return sb.ToString();
     }
 

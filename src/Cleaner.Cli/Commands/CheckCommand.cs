@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using Cleaner.Cli.Batch;
 using Cleaner.Cli.Check;
-using Cleaner.Cli.Inputs;
 using Cleaner.Core;
+using Cleaner.Core.Batch;
 using Cleaner.Core.Input;
 using Cleaner.Core.Output;
 using Cleaner.Core.Quality;
@@ -29,15 +30,16 @@ public static class CheckCommand
     private static readonly Option<bool> UpdateExpected = new("--update-expected") { Description = "Rewrite the expected outputs in --expected from the current ones." };
     private static readonly Option<string?> ReportFormat = new("--report-format") { Description = "table (default), json, junit or github.", HelpName = "table|json|junit|github" };
     private static readonly Option<string?> Report = new("--report") { Description = "Write the report to FILE (format from --report-format, else the extension: .xml junit, .json json); the table still goes to stdout." };
-    private static readonly Option<int> Jobs = new("--jobs", "-j") { Description = "Documents cleaned in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public static Command Create()
     {
         var cmd = new Command("check", "Clean documents and check their quality: a CI gate for scrapes (exit 0 all pass, 1 some fail, 2 usage/input error).");
         cmd.Add(CleanCommand.Inputs);
         foreach (var o in new Option[] { Config, MinChars, MinParagraphs, MaxBoilerplate, RequireTitle, RequireAuthors, RequireDate, ExpectLanguage,
-                     MaxResidue, MaxMojibake, MaxDuplicates, Expected, UpdateExpected, ReportFormat, Report, Jobs,
-                     CleanCommand.Language, CleanCommand.Rules, CleanCommand.MaxBytes })
+                     MaxResidue, MaxMojibake, MaxDuplicates, Expected, UpdateExpected, ReportFormat, Report,
+                     // the input options of `clean`, so check reads the same forms (folders, globs, @lists, JSONL, WARC)
+                     CleanCommand.InputFormatOption, CleanCommand.HtmlField, CleanCommand.TextField, CleanCommand.IdField, CleanCommand.UrlField,
+                     CleanCommand.Jobs, CleanCommand.Language, CleanCommand.Rules, CleanCommand.MaxBytes })
             cmd.Add(o);
         cmd.SetAction(Run);
         return cmd;
@@ -106,14 +108,30 @@ public static class CheckCommand
             Console.Error.WriteLine($"cleaner: check: {e.Message}");
             return ExitCodes.Usage;
         }
+        if (!CleanCommand.TryParseInputKind(parse.GetValue(CleanCommand.InputFormatOption)!, out var inputKind))
+        {
+            Console.Error.WriteLine($"cleaner: check: unknown input format '{parse.GetValue(CleanCommand.InputFormatOption)}' (auto, page, jsonl, warc)");
+            return ExitCodes.Usage;
+        }
         if (update) Directory.CreateDirectory(expectedDir!);
 
         var assessor = new QualityAssessor(thresholds, pipeline.Options.Phrases);
-        var paths = InputResolver.ExpandPaths(inputs).ToList();
-        var docs = new CheckedDocument[paths.Count];
+        var fields = new JsonlFields(parse.GetValue(CleanCommand.HtmlField)!, parse.GetValue(CleanCommand.TextField)!,
+            parse.GetValue(CleanCommand.IdField)!, parse.GetValue(CleanCommand.UrlField)!);
         var total = Stopwatch.StartNew();
-        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(Jobs)) },
-            i => docs[i] = CheckOne(paths[i], pipeline, assessor, expectedDir, update));
+        List<BatchItem> items;
+        try
+        {
+            items = BatchInputs.Expand(inputs).SelectMany(s => BatchInputs.Items(s, inputKind, fields, pipeline.Options.MaxBytes)).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnreadableInputException)
+        {
+            Console.Error.WriteLine($"cleaner: check: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        var docs = new CheckedDocument[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(CleanCommand.Jobs)) },
+            i => docs[i] = CheckOne(items[i], pipeline, assessor, expectedDir, update));
         var summary = CheckSummary.Of(docs, total.Elapsed.TotalSeconds);
 
         var rendered = CheckReports.Render(format, docs, summary, thresholds, configPath);
@@ -143,19 +161,20 @@ public static class CheckCommand
     private static string FormatFromExtension(string path) =>
         Path.GetExtension(path).ToLowerInvariant() switch { ".xml" => "junit", ".json" => "json", _ => "table" };
 
-    private static CheckedDocument CheckOne(string path, CleanerPipeline pipeline, QualityAssessor assessor, string? expectedDir, bool update)
+    private static CheckedDocument CheckOne(BatchItem item, CleanerPipeline pipeline, QualityAssessor assessor, string? expectedDir, bool update)
     {
         var sw = Stopwatch.StartNew();
-        var id = path == "-" ? "stdin" : InputResolver.IdFromPath(path);
+        var id = item.Id;
+        var path = item.Source ?? item.Id;
         try
         {
-            var result = pipeline.Clean(InputResolver.Load(path, pipeline.Options.MaxBytes));
+            var result = pipeline.Clean(item.Load());
             var assessment = assessor.Assess(result);
             var diff = new List<DiffLine>();
             if (expectedDir != null)
             {
                 var text = Writers.Text(result.Article);
-                var file = Path.Combine(expectedDir, CleanCommand.SafeFileName(result.Id) + ".txt");
+                var file = Path.Combine(expectedDir, CleanCommand.SafeFileName(id) + ".txt");
                 if (update)
                 {
                     File.WriteAllText(file, text, new UTF8Encoding(false));
@@ -172,7 +191,7 @@ public static class CheckCommand
                             $"output differs from {file}: {diff.Count(d => d.Op == DiffOp.Removed)} paragraphs removed, {diff.Count(d => d.Op == DiffOp.Added)} added"));
                 }
             }
-            return new CheckedDocument { Id = result.Id, Path = path, Assessment = assessment, Diff = diff, Seconds = sw.Elapsed.TotalSeconds };
+            return new CheckedDocument { Id = id, Path = path, Assessment = assessment, Diff = diff, Seconds = sw.Elapsed.TotalSeconds };
         }
         catch (UnreadableInputException e)
         {

@@ -34,8 +34,9 @@ public sealed class BatchRunner(Func<BatchItem, BatchOutcome> work, int jobs, Ti
     {
         // Not disposed: workers (and abandoned ones still running) may touch them after Run returns.
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var order = new BlockingCollection<Slot>(Jobs * 4 + 8);
-        var queue = new BlockingCollection<Slot>(Jobs * 2);
+        // In flight at most: 3 documents a worker and a few more (each holds its page, result and output).
+        var order = new BlockingCollection<Slot>(Jobs * 3 + 4);
+        var queue = new BlockingCollection<Slot>(Jobs + 1);
         Exception? producerError = null;
 
         var producer = new Thread(() =>

@@ -19,30 +19,42 @@ public sealed class ByteLineReader(Stream stream, int bufferSize = 1 << 16)
         return _len > 0;
     }
 
-    /// <summary>The next line without its '\n' (and a trailing '\r' kept), or null at the end. When the line is
-    /// longer than <paramref name="maxBytes"/>, returns an empty array and sets <paramref name="tooLong"/>.</summary>
-    public byte[]? ReadLine(long maxBytes, out bool tooLong)
+    // One line buffer reused for every line (a new one per line churned the large-object heap on big records).
+    private byte[] _line = new byte[1 << 16];
+
+    /// <summary>The next line without its '\n' (a trailing '\r' kept), valid until the next call; false at the end.
+    /// A line longer than <paramref name="maxBytes"/> is skipped to its end and comes back empty with
+    /// <paramref name="tooLong"/> set.</summary>
+    public bool TryReadLine(long maxBytes, out ReadOnlyMemory<byte> line, out bool tooLong)
     {
         tooLong = false;
-        if (!Fill()) return null;
-        var line = new MemoryStream();
+        line = default;
+        if (!Fill()) return false;
+        int length = 0;
         while (Fill())
         {
             int nl = Array.IndexOf(_buffer, (byte)'\n', _pos, _len - _pos);
             int end = nl < 0 ? _len : nl;
             int n = end - _pos;
-            if (!tooLong && line.Length + n > maxBytes)
+            if (!tooLong && (long)length + n > maxBytes) tooLong = true;
+            if (!tooLong)
             {
-                tooLong = true;
-                line = new MemoryStream();
+                if (length + n > _line.Length) Array.Resize(ref _line, Math.Max(length + n, _line.Length * 2));
+                Buffer.BlockCopy(_buffer, _pos, _line, length, n);
+                length += n;
             }
-            if (!tooLong) line.Write(_buffer, _pos, n);
             Position += n + (nl < 0 ? 0 : 1);
             _pos = nl < 0 ? _len : nl + 1;
             if (nl >= 0) break;
         }
-        return tooLong ? [] : line.ToArray();
+        line = tooLong ? ReadOnlyMemory<byte>.Empty : _line.AsMemory(0, length);
+        if (_line.Length > 1 << 22 && length < 1 << 20) _line = new byte[1 << 16]; // do not keep a huge buffer for small lines
+        return true;
     }
+
+    /// <summary>The next line as a new array (see <see cref="TryReadLine"/>), or null at the end.</summary>
+    public byte[]? ReadLine(long maxBytes, out bool tooLong) =>
+        TryReadLine(maxBytes, out var line, out tooLong) ? line.ToArray() : null;
 
     /// <summary>Reads exactly <paramref name="count"/> bytes (fewer at the end of the stream).</summary>
     public byte[] ReadBytes(int count)

@@ -31,8 +31,7 @@ public static class JsonlSource
         while (true)
         {
             long before = reader.Position;
-            var line = reader.ReadLine(maxLine, out bool tooLong);
-            if (line == null) yield break;
+            if (!reader.TryReadLine(maxLine, out var line, out bool tooLong)) yield break;
             lineNo++;
             // Records from a stream (stdin) have no stable position: a mapper sees one split of the corpus, so
             // "stdin:N" would differ from a single run's; their source is their URL.
@@ -50,9 +49,9 @@ public static class JsonlSource
         }
     }
 
-    private static bool IsBlank(byte[] line) => line.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r');
+    private static bool IsBlank(ReadOnlyMemory<byte> line) => line.Span.TrimStart(" \t\r"u8).IsEmpty;
 
-    public static BatchItem Parse(byte[] line, string? source, string fallbackId, JsonlFields fields, long bytes)
+    public static BatchItem Parse(ReadOnlyMemory<byte> line, string? source, string fallbackId, JsonlFields fields, long bytes)
     {
         JsonDocument doc;
         try

@@ -64,6 +64,25 @@ public sealed class PageContext
 
     private string?[]? _folded;
 
+    /// <summary>Categories scanned together by <see cref="PhraseHits"/> (the pipeline's phrase detectors).</summary>
+    public IReadOnlyList<string> ScannedCategories { get; init; } = [];
+
+    private List<PhraseHit>?[]? _hits;
+    private PhraseMatcher? _scanner;
+
+    /// <summary>The hits of one phrase category in a block. Categories in <see cref="ScannedCategories"/> share
+    /// one scan of the block (computed once per page); others are scanned on their own.</summary>
+    public List<PhraseHit> PhraseHits(Block block, string category)
+    {
+        if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).FindAllFolded(Folded(block));
+        _scanner ??= Phrases.Matcher(ScannedCategories);
+        _hits ??= new List<PhraseHit>?[Blocks.Count];
+        var all = _hits[block.Index] ??= _scanner.FindAllFolded(Folded(block));
+        var mine = new List<PhraseHit>();
+        foreach (var h in all) if (h.Category == category) mine.Add(h);
+        return mine;
+    }
+
     /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>
     public string Folded(Block block)
     {

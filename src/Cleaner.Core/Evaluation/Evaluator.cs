@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Cleaner.Core.Input;
 using Cleaner.Core.Model;
+using Cleaner.Core.Quality;
 
 namespace Cleaner.Core.Evaluation;
 
@@ -97,6 +98,8 @@ public sealed class Evaluator(CleanerPipeline pipeline)
         var sw = Stopwatch.StartNew();
         var preds = new JsonObject?[set.Gold.Count];
         var errors = new string?[set.Gold.Count];
+        var checks = new QualityAssessment?[set.Gold.Count];
+        var assessor = new QualityAssessor(CheckThresholds, pipeline.Options.Phrases);
         Parallel.For(0, set.Gold.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism) }, i =>
         {
             var g = set.Gold[i];
@@ -107,6 +110,7 @@ public sealed class Evaluator(CleanerPipeline pipeline)
                 if (path == null || !File.Exists(path)) throw new FileNotFoundException($"page not found: {path ?? "(no path)"}");
                 var result = pipeline.Clean(InputDocument.FromBytes(id, File.ReadAllBytes(path), path));
                 preds[i] = Prediction(id, result.Article);
+                checks[i] = assessor.Assess(result);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnreadableInputException)
             {
@@ -118,7 +122,32 @@ public sealed class Evaluator(CleanerPipeline pipeline)
         var run = Score(set, predictions);
         run.CleanSeconds = seconds;
         run.Errors.AddRange(errors.Where(e => e != null)!);
+        if (set.Kind == EvalSetKind.Extraction) run.Result["check"] = CheckSummary(set, checks);
         return run;
+    }
+
+    /// <summary>Thresholds for the `cleaner check` pass rate reported with every extraction set (the defaults).</summary>
+    public QualityThresholds CheckThresholds { get; init; } = new();
+
+    /// <summary>How many of the set's article pages (non-synthetic, with a gold body or gold snippets) pass `cleaner check`.</summary>
+    private static JsonObject CheckSummary(EvalSet set, QualityAssessment?[] checks)
+    {
+        int n = 0, passed = 0;
+        var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < set.Gold.Count; i++)
+        {
+            var g = set.Gold[i];
+            bool article = !Json.IsTrue(g, "synthetic") && (!string.IsNullOrWhiteSpace(Json.Str(g, "body")) || Json.Arr(g, "with") is { Count: > 0 });
+            if (!article) continue;
+            n++;
+            if (checks[i] is { Passed: true }) { passed++; continue; }
+            foreach (var rule in checks[i]?.Failures.Select(f => f.Rule).Distinct() ?? ["input"]) byRule[rule] = byRule.GetValueOrDefault(rule) + 1;
+        }
+        return new JsonObject
+        {
+            ["docs"] = n, ["passed"] = passed, ["pass_rate"] = n > 0 ? (double)passed / n : 0.0,
+            ["failed_by_rule"] = new JsonObject(byRule.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        };
     }
 
     /// <summary>Scores given predictions (e.g. another tool's) against a set; no cleaning.</summary>

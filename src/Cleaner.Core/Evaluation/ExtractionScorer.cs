@@ -345,6 +345,13 @@ public static class ExtractionScorer
             lines.Add($"  note: {unknown} prediction ids not in the set ignored, {dup} duplicate ids (last kept)");
         if (result["by_source"] is JsonObject bySource)
             foreach (var kv in bySource) lines.AddRange(FormatReport($"[source {kv.Key}]", (JsonObject)kv.Value!, "  "));
+        // Cleaner's additions come after score.py's lines, so the report starts exactly like score.py's.
+        if (result["check"] is JsonObject check)
+        {
+            var rules = string.Join(", ", ((JsonObject)check["failed_by_rule"]!).Select(kv => $"{kv.Key} {I(kv.Value)}"));
+            lines.Add($"  check (cleaner check, default thresholds, {I(check["docs"])} article pages): pass {F3(check["pass_rate"])}" +
+                      (rules.Length > 0 ? $"  (failing rules: {rules})" : ""));
+        }
         if (result["by_language"] is JsonObject byLang)
             foreach (var kv in byLang) lines.AddRange(FormatReport($"[language {kv.Key}]", (JsonObject)kv.Value!, "  "));
         return lines;

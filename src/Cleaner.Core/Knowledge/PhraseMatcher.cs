@@ -1,6 +1,7 @@
 namespace Cleaner.Core.Knowledge;
 
-public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language);
+/// <summary>A phrase found in a text; <see cref="Category"/> is set by a matcher over several categories.</summary>
+public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language, string? Category = null);
 
 /// <summary>Finds many phrases at once (Aho–Corasick), so adding languages does not slow matching.
 /// Text is folded with <see cref="TextFold.Fold"/> (lower case, one apostrophe, one dash), which keeps
@@ -23,7 +24,9 @@ public sealed class PhraseMatcher
 
     public IReadOnlyList<(string Phrase, string Language)> Phrases => _phrases;
 
-    public void Add(string phrase, string language)
+    private readonly List<string?> _categories = [];
+
+    public void Add(string phrase, string language, string? category = null)
     {
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
@@ -43,6 +46,7 @@ public sealed class PhraseMatcher
         }
         (_nodes[state].Outputs ??= []).Add(_phrases.Count);
         _phrases.Add((phrase, language));
+        _categories.Add(category);
     }
 
     public PhraseMatcher Build()
@@ -109,6 +113,44 @@ public sealed class PhraseMatcher
             }
         }
         _edgeStart[n] = e;
+        BuildDfa();
+    }
+
+    // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
+    // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
+    // arrays above are used instead) when the table would be large.
+    private const long MaxDfaCells = 4_000_000;
+    private ushort[]? _charClass;
+    private int[]? _dfa;
+    private int _classes;
+
+    private void BuildDfa()
+    {
+        var alphabet = new SortedSet<char>(_edgeChar);
+        int k = alphabet.Count + 1;
+        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue) return;
+        var cls = new ushort[char.MaxValue + 1];
+        ushort next = 1;
+        foreach (var c in alphabet) cls[c] = next++;
+        var dfa = new int[_nodes.Count * k];
+        // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
+        var queue = new Queue<int>();
+        queue.Enqueue(0);
+        while (queue.Count > 0)
+        {
+            int node = queue.Dequeue();
+            int row = node * k, failRow = _fail[node] * k;
+            if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
+            for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
+            {
+                dfa[row + cls[_edgeChar[e]]] = _edgeTarget[e];
+                queue.Enqueue(_edgeTarget[e]);
+            }
+            dfa[row] = 0;
+        }
+        _charClass = cls;
+        _dfa = dfa;
+        _classes = k;
     }
 
     /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
@@ -151,10 +193,17 @@ public sealed class PhraseMatcher
         int state = 0;
         var rootNext = _rootNext;
         var outputs = _outputs;
+        var dfa = _dfa;
+        var cls = _charClass;
+        int k = _classes;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (state == 0)
+            if (dfa != null)
+            {
+                state = dfa[state * k + cls![c]];
+            }
+            else if (state == 0)
             {
                 state = rootNext[c];
             }
@@ -170,7 +219,7 @@ public sealed class PhraseMatcher
                 var (phrase, lang) = _phrases[pi];
                 int start = i - phrase.Length + 1;
                 if (!AtBoundary(s, start, i, phrase)) continue;
-                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang));
+                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang, _categories[pi]));
                 if (firstOnly) return;
             }
         }

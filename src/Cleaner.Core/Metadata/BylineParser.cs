@@ -76,7 +76,6 @@ public sealed class BylineParser(PhraseBook phrases)
             return !parsed.IsEmpty && t.Length < 160 &&
                    (_markers.FindAllFolded(TextFold.Fold(inner)).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
-        if (TextMetrics.WordCount(t) > 14) return false;
         var folded = TextFold.Fold(t);
         var hits = _markers.FindAllFolded(folded);
         var lead = LeadingMarker(t, hits);
@@ -86,9 +85,27 @@ public sealed class BylineParser(PhraseBook phrases)
         if (rest.Length == 0 || !StartsName(rest[0])) return false;
         // Caseless scripts (CJK, Arabic, Hebrew) cannot show a name by its capital: keep such bylines short.
         if (!char.IsUpper(rest[0]) && TextMetrics.WordCount(rest) > 8) return false;
+        if (TextMetrics.WordCount(t) > 14)
+        {
+            // "By Alex Heath, a deputy editor and author of …": a name, then a biography after a comma.
+            int comma = rest.IndexOf(',');
+            if (comma < 0 || !IsPersonName(rest[..comma])) return false;
+        }
         var names = SplitNames(rest);
         strong = names.Count > 0;
         return strong;
+    }
+
+    /// <summary>"Von Thilo", "by IWB": a marker and one short name that <see cref="LooksLikeByline"/> does not take
+    /// (one word is a name only right after a marker).</summary>
+    public List<string> SingleNameAfterMarker(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 40) return [];
+        var hit = _markers.FindAllFolded(TextFold.Fold(t)).Where(h => h.Start == 0).OrderByDescending(h => h.Length).FirstOrDefault();
+        if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
+        var rest = t[hit.Length..].Trim();
+        return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
     }
 
     /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
@@ -248,6 +265,19 @@ public sealed class BylineParser(PhraseBook phrases)
         return names;
     }
 
+    /// <summary>"und Mariam Hofbeck" / "& Sylvia Torres-Guillén": a joiner and a name; the name, else null.</summary>
+    public string? LeadingJoinerName(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 60) return null;
+        var hit = _joiners.FindAllFolded(TextFold.Fold(t)).FirstOrDefault(h => h.Start == 0);
+        if (hit.Length == 0) return null;
+        var rest = t[hit.Length..].Trim();
+        int comma = rest.IndexOf(',');
+        if (comma > 0) rest = rest[..comma];
+        return IsPersonName(rest) ? rest.Trim() : null;
+    }
+
     /// <summary>"X and Y" where both are names.</summary>
     private bool IsPersonNameList(string text)
     {
@@ -279,7 +309,7 @@ public sealed class BylineParser(PhraseBook phrases)
         foreach (var w in words)
         {
             var word = w.Trim(',', ';', ':');
-            // Keep the period of an initial ("W."), drop a sentence's.
+            // Keep the period of an initial ("W.", "T. V. Raman"), drop a sentence's.
             if (word.EndsWith('.') && !(word.Length == 2 && char.IsLetter(word[0]))) word = word.TrimEnd('.');
             if (word.Length == 0) break;
             if (StartsName(word[0]) || taken.Count > 0 && IsParticle(word))

@@ -27,8 +27,9 @@ public sealed class CreditParser(PhraseBook phrases)
     /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
     public bool IsBareLabel(string text)
     {
-        var f = TextFold.Fold(text.Trim());
-        if (f.Length > 20) return false;
+        var t = text.Trim();
+        if (t.Length > 20) return false; // before folding: folding keeps the length
+        var f = TextFold.Fold(t);
         var hits = _labels.FindAllFolded(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;
     }
@@ -49,9 +50,13 @@ public sealed class CreditParser(PhraseBook phrases)
         return split.Credit.Length > 0;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：/=.");
+
     private bool TryLabelled(string text, out Split split)
     {
         split = default;
+        // Every labelled credit has a label end (':', '：', "Fot.", "图/", "사진="): skip the fold and scan without one.
+        if (text.AsSpan().IndexOfAny(LabelEnds) < 0) return false;
         var folded = TextFold.Fold(text);
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))

@@ -15,6 +15,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     private readonly BylineParser _bylines = new(phrases);
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
     private readonly PhraseMatcher _creditLabels = phrases.Matcher("credit-marker");
+    private readonly HashSet<string> _months = phrases.All("months").Select(m => TextFold.Fold(m.Phrase)).ToHashSet(StringComparer.Ordinal);
 
     private static bool LooksLikeDomain(string t)
     {
@@ -22,31 +23,49 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return dot > 0 && t.Length - dot - 1 is >= 2 and <= 4 && t[(dot + 1)..].All(char.IsAsciiLetterLower);
     }
 
-    /// <summary>The headline: an h1 that agrees with the page's title sources, else og:title or the JSON-LD
-    /// headline, else &lt;title&gt; minus its site name.</summary>
-    public string? Title(PageHints hints)
+    /// <summary>The headline: an h1 that agrees with the page's title sources (minus a kicker the sources leave
+    /// out), else the one h1 of the article, else og:title or the JSON-LD headline, else &lt;title&gt; minus its site name.</summary>
+    public string? Title(PageHints hints, int regionStart = -1, int regionEnd = int.MaxValue)
     {
         var layout = hints.Html;
         if (layout == null) return null;
         var refs = new List<string>();
         if (hints.TitleTag != null) refs.Add(hints.TitleTag);
         refs.AddRange(hints.TitleCandidates);
+        var stripped = refs.Select(r => StripSite(r, hints.SiteName)).Where(r => r.Length >= 5).Distinct().ToList();
         string? best = null;
         int bestAgree = 0;
-        foreach (var h1 in layout.H1)
+        foreach (var (h1, _) in layout.H1)
         {
             if (h1.Length > 300) continue;
             int agree = refs.Count(r => TitleDetector.Agrees(h1, r));
             if (agree > bestAgree) { bestAgree = agree; best = h1; }
         }
-        if (best != null) return best;
+        if (best != null)
+        {
+            // "Kicker Headline" in the h1 where the sources give "Headline": the kicker is not part of the title,
+            // unless the page itself joins them with a colon.
+            foreach (var r in stripped.OrderByDescending(r => r.Length))
+            {
+                if (r.Length < best.Length && r.Length * 10 >= best.Length * 5 && best.EndsWith(r, StringComparison.OrdinalIgnoreCase))
+                {
+                    var kicker = best[..^r.Length].TrimEnd();
+                    if (!kicker.EndsWith(':')) return r;
+                }
+            }
+            return best;
+        }
+        // The article's own h1 (not a logo or site name) when the sources disagree with every h1.
+        var own = layout.H1.Where(h => h.BlockIndex >= regionStart - 40 && h.BlockIndex <= regionEnd && h.Text.Length is >= 8 and <= 300 &&
+                                       !IsSiteName(h.Text, hints.SiteName) && !(hints.TitleTag ?? "").EndsWith(h.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (own.Count == 1) return own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
-            var stripped = StripSite(t, hints.SiteName);
-            if (stripped.Length > 0 && !IsSiteName(stripped, hints.SiteName)) return stripped;
+            var s = StripSite(t, hints.SiteName);
+            if (s.Length > 0 && !IsSiteName(s, hints.SiteName)) return s;
         }
         if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
-        return layout.H1.FirstOrDefault();
+        return layout.H1.Count > 0 ? layout.H1[0].Text : null;
     }
 
     private static string StripSite(string title, string? site)
@@ -59,7 +78,20 @@ public sealed class HtmlMetadata(PhraseBook phrases)
                 if (title.StartsWith(site + sep, StringComparison.OrdinalIgnoreCase)) return title[(site.Length + sep.Length)..].Trim();
             }
         }
-        return TitleDetector.StripSiteName(title);
+        // Breadcrumb-like titles ("Site » Section » Headline"): strip while a short end segment remains.
+        var current = title;
+        for (int i = 0; i < 3; i++)
+        {
+            var next = TitleDetector.StripSiteName(current);
+            if (next == current || next.Length < 5) break;
+            current = next;
+        }
+        if (current == title)
+        {
+            int colon = title.IndexOf(" : ", StringComparison.Ordinal);
+            if (colon > 0) current = colon >= title.Length - colon - 3 ? title[..colon].Trim() : title[(colon + 3)..].Trim();
+        }
+        return current;
     }
 
     private static bool IsSiteName(string s, string? site) => site != null && string.Equals(s, site, StringComparison.OrdinalIgnoreCase);
@@ -96,7 +128,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         foreach (var (block, parsed) in page.Bylines)
         {
             if (!Near(block.Index, regionStart, regionEnd)) continue;
-            foreach (var a in parsed.Authors) if (!result.Contains(a)) result.Add(a);
+            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
             if (result.Count > 0) return result;
         }
         // Byline containers by class: the first that reads as names.
@@ -114,6 +146,53 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (h.Source != "rel-author" || h.Unlikely) continue;
             AddClean(result, h.Text, structured: true);
             if (result.Count > 0) break;
+        }
+        return result;
+    }
+
+    private static bool EndsWithCapitalisedWord(string prefix)
+    {
+        var p = prefix.TrimEnd();
+        int i = p.LastIndexOf(' ');
+        var word = p[(i + 1)..];
+        return word.Length > 0 && char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '.' or '-');
+    }
+
+    /// <summary>Whether a block sits in an element whose class names a credit or caption.</summary>
+    public static bool InCreditContainer(Block b, PhraseBook phrases)
+    {
+        var tokens = b.ClassTokens;
+        if (string.IsNullOrEmpty(tokens)) return false;
+        if (tokens.Contains("caption", StringComparison.Ordinal)) return true;
+        foreach (var (p, _) in phrases.All("html-class-credit"))
+            if (tokens.Contains(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Cuts what trails a name in a byline: a parenthesis, digits of a date, month names.</summary>
+    public string CleanName(string raw)
+    {
+        var name = raw.Trim();
+        int cut = name.IndexOfAny(['(', '[', '|']);
+        if (cut > 0) name = name[..cut];
+        for (int i = 0; i < name.Length; i++)
+            if (char.IsDigit(name[i])) { name = name[..i]; break; }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && _months.Contains(TextFold.Fold(words[^1].TrimEnd('.', ',')))) words.RemoveAt(words.Count - 1);
+        // Language switchers ("FR IT EN"), arrows, e-mail addresses are no names.
+        if (words.Count == 0 || words.All(w => w.Length <= 2 && w.All(char.IsUpper))) return "";
+        if (name.Contains("[at]") || name.Contains('@') || name.Any(c => c is '→' or '»' or '›' or '<' or '>')) return "";
+        return string.Join(' ', words).Trim().TrimEnd(',', '-', '–', '/').Trim();
+    }
+
+    /// <summary>Final clean-up of author names from any source (byline blocks included).</summary>
+    public List<string> CleanNames(IEnumerable<string> names)
+    {
+        var result = new List<string>();
+        foreach (var n in names)
+        {
+            var c = CleanName(n);
+            if (c.Length >= 2 && !result.Any(r => c.Contains(r, StringComparison.OrdinalIgnoreCase))) result.Add(c);
         }
         return result;
     }
@@ -137,7 +216,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         bool markerOnly = false;
         foreach (var hit in _markers.FindAllFolded(folded).OrderBy(h => h.Start))
         {
-            if (hit.Start > 25) break;
+            if (hit.Start > 60) break;
+            // A marker inside a name ("Verónica De Vita", "Christoph von Eichhorn") follows a capitalised word.
+            if (hit.Start > 0 && EndsWithCapitalisedWord(t[..hit.Start])) continue;
             var rest = t[Math.Min(t.Length, hit.Start + hit.Length)..].TrimStart(':', ' ');
             if (rest.Length == 0 && hit.Start == 0) markerOnly = true;
             if (rest.Length > 1 && char.IsLetter(rest[0])) { t = rest; break; }
@@ -154,12 +235,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         List<string> names;
         if (structured)
         {
-            names = t.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            // "Name, PhD" / "Name, CNN": a short trailing part after a comma is a title or outlet.
-            for (int i = 0; i < names.Count; i++)
+            names = new List<string>();
+            foreach (var part in t.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                int comma = names[i].IndexOf(',');
-                if (comma > 0 && names[i].Length - comma <= 8) names[i] = names[i][..comma].Trim();
+                // "Name, PhD" / "Name, CNN" / "Name, London, Other Name": keep the comma parts that read as names.
+                var pieces = part.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var multi = pieces.Where(p => p.Contains(' ')).ToList();
+                if (pieces.Length > 1 && multi.Count > 0) names.AddRange(multi);
+                else names.Add(pieces.Length > 0 ? pieces[0] : part);
             }
         }
         else
@@ -171,12 +254,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         foreach (var n in names)
         {
-            var name = n.Trim().TrimEnd(',').Trim();
+            var name = CleanName(n);
+            if (name.Length == 0) continue;
             if (name.EndsWith('.') && !(name.Length >= 2 && char.IsUpper(name[^2]) && (name.Length == 2 || name[^3] is ' ' or '.'))) name = name[..^1];
             // Language switchers ("FR IT EN") and lower-case words are no names.
             if (!structured && name.Split(' ').All(w => w.Length <= 2 && w.All(char.IsUpper))) continue;
             if (!structured && !char.IsUpper(name[0])) continue;
-            if (name.Length >= 2 && name.Length <= 60 && !result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
+            // A later text that repeats an earlier name ("All articles of X") adds nothing.
+            if (name.Length >= 2 && name.Length <= 60 && !result.Any(r => name.Contains(r, StringComparison.OrdinalIgnoreCase))) result.Add(name);
         }
     }
 }

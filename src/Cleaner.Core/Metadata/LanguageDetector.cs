@@ -55,6 +55,10 @@ public sealed class LanguageDetector
             case "Hebr": return declaredCode is "yi" ? declaredCode : "he";
             case "Arab": return declaredCode is "fa" or "ur" or "ps" ? declaredCode : "ar";
             case "Thai": return "th";
+            case "Deva": return declaredCode is "mr" or "ne" ? declaredCode : "hi";
+            case "Beng": return "bn";
+            case "Geor": return "ka";
+            case "Armn": return "hy";
         }
 
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -108,6 +112,10 @@ public sealed class LanguageDetector
         >= '\u0590' and <= '\u05FF' => "Hebr",
         >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF' => "Arab",
         >= '\u0E00' and <= '\u0E7F' => "Thai",
+        >= '\u0900' and <= '\u097F' => "Deva",
+        >= '\u0980' and <= '\u09FF' => "Beng",
+        >= '\u10A0' and <= '\u10FF' => "Geor",
+        >= '\u0530' and <= '\u058F' => "Armn",
         >= '\u3040' and <= '\u30FF' => "Kana",
         >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' => "Hani",
         >= '\u1100' and <= '\u11FF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3130' and <= '\u318F' => "Hang",

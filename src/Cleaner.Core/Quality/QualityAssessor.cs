@@ -56,9 +56,11 @@ public sealed class QualityAssessor(QualityThresholds thresholds, PhraseBook? ph
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     // UTF-8 bytes read as Latin-1/cp1252: a lead byte (Ã Â Å Ä Ð Ñ â ...) rendered, then a continuation byte rendered
-    // as a C1 control, a cp1252 punctuation mark or a Latin-1 symbol.
+    // as a C1 control, a cp1252 punctuation mark or a Latin-1 symbol. Second alternative: a curly quote or dash read as
+    // Latin-1 whose C1 controls were dropped on the way ("they\u00e2 re"): in real text "â" is always followed by a letter.
     private static readonly Regex Mojibake = new(
-        "(?:[\u00c2-\u00c5\u00c6\u00c7\u00c9\u00d0\u00d1]|\u00e2\u20ac|\u00e2\u0080)[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u0192]",
+        "(?:[\u00c2-\u00c5\u00c6\u00c7\u00c9\u00d0\u00d1]|\u00e2\u20ac|\u00e2\u0080)[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u0192]" +
+        @"|\u00e2(?:[\s\p{P}]|$)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     public QualityAssessment Assess(CleanResult result)
@@ -82,7 +84,9 @@ public sealed class QualityAssessor(QualityThresholds thresholds, PhraseBook? ph
         var r = new QualityAssessment { Id = result.Id, Source = result.Source, Metrics = m };
 
         // A wall explains a missing article better than "too short", so it is reported first and alone.
-        bool walled = chars < t.MinChars && wallChars >= 150 && wallChars >= chars;
+        // Only when consent/paywall text dominates the page: a small cookie notice beside a lost article is not a wall.
+        long pageChars = result.Blocks.Sum(b => (long)b.Text.Length);
+        bool walled = chars < t.MinChars && wallChars >= 150 && wallChars >= chars && wallChars * 4 >= pageChars;
         if (walled)
         {
             var kinds = string.Join(" and ", byKind.Where(kv => kv.Key is "cookie-consent" or "subscription" && kv.Value > 0).Select(kv => kv.Key));

@@ -52,7 +52,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
 
     public List<Block> Segment(IHtmlDocument doc, PageHints hints)
     {
-        var layout = new HtmlLayout();
+        var layout = new HtmlLayout { Document = doc };
         hints.Html = layout;
         var jsonLd = new List<string>();
         CollectHead(doc, hints, layout, jsonLd);
@@ -66,6 +66,18 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         var maybe = _phrases.All("html-class-maybe").Select(p => p.Phrase).ToArray();
         var bylineClass = _phrases.All("html-class-byline").Select(p => p.Phrase).ToArray();
         var creditClass = _phrases.All("html-class-credit").Select(p => p.Phrase).ToArray();
+        // Class strings repeat across a page: classify each distinct one once.
+        var classCache = new Dictionary<string, ClassFlags>(StringComparer.Ordinal);
+        ClassFlags Classify(string tokens)
+        {
+            if (classCache.TryGetValue(tokens, out var flags)) return flags;
+            if (ContainsAny(tokens, positive)) flags |= ClassFlags.Positive;
+            if (ContainsAny(tokens, negative)) flags |= ClassFlags.Negative;
+            if (ContainsAny(tokens, unlikely) && !ContainsAny(tokens, maybe)) flags |= ClassFlags.Unlikely;
+            if (ContainsAny(tokens, bylineClass)) flags |= ClassFlags.Byline;
+            if (ContainsAny(tokens, creditClass) && !tokens.Contains("copyright-notice")) flags |= ClassFlags.Credit;
+            return classCache[tokens] = flags;
+        }
 
         var text = new System.Text.StringBuilder();
         int blockLinkChars = 0, blockTextChars = 0;
@@ -115,7 +127,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                         c.LinkChars = totalLink - f.LinkStart;
                         c.Commas = totalCommas - f.CommaStart;
                         c.Paragraphs = totalParagraphs - f.ParagraphStart;
-                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add(blocks[c.FirstBlock].Text);
+                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add((string.Join(" ", blocks.Skip(c.FirstBlock).Take(c.EndBlock - c.FirstBlock).Select(x => x.Text)), c.FirstBlock));
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
                         AddAuthorHint(f, layout, blocks.Count);
@@ -146,6 +158,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 var cls = el.GetAttribute("class");
                 var id = el.GetAttribute("id");
                 if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
+                var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
                 if (IsHidden(el)) frame.Hidden = true;
                 if (name is "article" or "main" || el.GetAttribute("itemprop") is "articleBody" or "articlebody") frame.InArticle = true;
                 if (name is "figure" or "figcaption") frame.InFigure = true;
@@ -156,26 +169,23 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 {
                     var role = el.GetAttribute("role");
                     if (role != null && LandmarkRoles.Contains(role) ||
-                        frame.Tokens != null && ContainsAny(frame.Tokens, unlikely) && !ContainsAny(frame.Tokens, maybe))
+                        (classFlags & ClassFlags.Unlikely) != 0)
                         frame.Unlikely = true;
                 }
                 if (name == "a" && (el.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)) frame.AuthorKind = 1;
                 else if (el.GetAttribute("itemprop") is "author" or "creator") frame.AuthorKind = 2;
-                else if (frame.Tokens != null && ContainsAny(frame.Tokens, bylineClass)) frame.AuthorKind = 3;
+                else if ((classFlags & ClassFlags.Byline) != 0) frame.AuthorKind = 3;
 
                 bool isBlock = BlockTags.Contains(name) ||
-                               frame.Tokens != null && ContainsAny(frame.Tokens, creditClass) && !frame.Tokens.Contains("copyright-notice");
+                               (classFlags & ClassFlags.Credit) != 0;
                 open.Add(frame);
                 if (isBlock)
                 {
                     Flush();
                     frame.ContainerId = layout.Containers.Count;
                     var weight = 0.0;
-                    if (frame.Tokens != null)
-                    {
-                        if (ContainsAny(frame.Tokens, negative)) weight -= 25;
-                        if (ContainsAny(frame.Tokens, positive)) weight += 25;
-                    }
+                    if ((classFlags & ClassFlags.Negative) != 0) weight -= 25;
+                    if ((classFlags & ClassFlags.Positive) != 0) weight += 25;
                     layout.Containers.Add(new HtmlContainer
                     {
                         Id = frame.ContainerId, ParentId = openBlocks.Count > 0 ? openBlocks[^1].ContainerId : -1, Tag = name,
@@ -219,6 +229,9 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         return blocks;
     }
 
+    [Flags]
+    private enum ClassFlags { None = 0, Positive = 1, Negative = 2, Unlikely = 4, Byline = 8, Credit = 16 }
+
     private static bool ContainsAny(string tokens, string[] fragments)
     {
         foreach (var f in fragments) if (tokens.Contains(f, StringComparison.Ordinal)) return true;
@@ -240,18 +253,18 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     private static bool IsJsonLd(IElement el) =>
         (el.GetAttribute("type") ?? "").Contains("ld+json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Tag path and class tokens from the nearest open elements (at most 12 levels, so deep pages stay linear).</summary>
+    /// <summary>Tag path and class tokens from the nearest open elements (at most 8 levels, so deep pages stay linear).</summary>
     private static void Describe(Block b, Frame owner, List<Frame> open)
     {
         var path = new System.Text.StringBuilder();
         var tokens = new System.Text.StringBuilder();
-        int from = Math.Max(0, open.Count - 12);
+        int from = Math.Max(0, open.Count - 8);
         for (int i = from; i < open.Count; i++)
         {
             var f = open[i];
             if (path.Length > 0) path.Append('>');
             path.Append(f.Name);
-            if (f.Tokens != null) { if (tokens.Length > 0) tokens.Append(' '); tokens.Append(f.Tokens); }
+            if (f.Tokens != null && tokens.Length < 400) { if (tokens.Length > 0) tokens.Append(' '); tokens.Append(f.Tokens); }
             if (ReferenceEquals(f, owner)) break;
         }
         b.TagPath = path.ToString();

@@ -11,6 +11,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
     private readonly PhraseMatcher? _bylineMarkers = phrases?.Matcher("byline-marker");
 
+    // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _functionWords =
+        phrases == null ? null : phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
+            .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public List<Block> Segment(string text)
     {
         if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
@@ -23,15 +28,31 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 
         var blocks = new List<Block>();
         // The block being built. Joining fragments into a string, or re-measuring all of it per line, would be
-        // quadratic in the number of fragments; Continues only looks at the end of the text, so it gets a tail.
+        // quadratic in the number of fragments; the tests look at the end of the text only, so they get a tail.
         var pending = new StringBuilder();
+        bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (pending.Length > 0 && Continues(Tail(pending), line, i + 1 < lines.Count ? lines[i + 1] : null) && !OpensByline(line))
+            // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
+            // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
+            bool codePunctuation = IsCodePunctuation(line);
+            if (pending.Length > 0 && (glueNext || codePunctuation))
             {
-                JoinInto(pending, line);
+                if (!(glueNext && pending[^1] is '(' or '[' or '{' or '.')) pending.Append(' ');
+                pending.Append(line);
+                glueNext = codePunctuation;
                 continue;
+            }
+            glueNext = false;
+            if (pending.Length > 0 && !OpensByline(line))
+            {
+                var tail = Tail(pending);
+                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) || pending.Length <= 2000 && EndsWithFunctionWord(tail))
+                {
+                    JoinInto(pending, line);
+                    continue;
+                }
             }
             if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
             pending.Clear().Append(line);
@@ -40,8 +61,34 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         return blocks;
     }
 
-    /// <summary>The last 300 characters: enough for the ten words and the sentence end that Continues looks at.</summary>
+    /// <summary>The last 300 characters: enough for the words and the sentence end that the join tests look at.</summary>
     private static string Tail(StringBuilder sb) => sb.Length <= 300 ? sb.ToString() : sb.ToString(sb.Length - 300, 300);
+
+    private static bool IsCodePunctuation(string line)
+    {
+        if (line.Length > 4) return false;
+        foreach (var c in line)
+            if (c is not ('(' or ')' or '[' or ']' or '{' or '}' or ',' or ';' or '=' or '+' or '*' or '<' or '>' or '.' or ':' or '"' or '\'' or '!' or '&'))
+                return false;
+        // ">", "." and ":" alone are menu or breadcrumb separators more often than code.
+        return !(line.Length == 1 && line[0] is '>' or '.' or ':' or '!' or '&' or '"' or '\'');
+    }
+
+    /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>
+    private bool EndsWithFunctionWord(string line)
+    {
+        if (_functionWords is not { } words || line.Length > 2000) return false;
+        int end = line.Length;
+        if (!char.IsLetter(line[end - 1])) return false;
+        int start = end;
+        while (start > 0 && char.IsLetter(line[start - 1])) start--;
+        int len = end - start;
+        if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
+        if (start > 0 && TextMetrics.WordCount(line) < 3) return false;
+        Span<char> lower = stackalloc char[len];
+        line.AsSpan(start, len).ToLowerInvariant(lower);
+        return words.Contains(lower);
+    }
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
@@ -82,7 +129,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         if (last is '(' or '[' or '„' or '«' && prevWords >= 2) return true;
         // A lower-case continuation after a fragment that looks like running text (not a menu of short items);
         // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
-        if (char.IsLower(first) && prevWords >= 4 && last != ':')
+        if (char.IsLower(first) && prevWords >= 3 && last != ':')
             return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;

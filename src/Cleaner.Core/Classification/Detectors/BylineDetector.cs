@@ -23,7 +23,7 @@ public sealed class BylineDetector : IBlockDetector
 
     public void Detect(PageContext page)
     {
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         var blocks = page.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -39,25 +39,51 @@ public sealed class BylineDetector : IBlockDetector
                 b.Label(BlockKind.Byline, Name, "byline marker before the author's name");
                 next.Label(BlockKind.Byline, Name, "byline: " + string.Join(", ", names));
                 i++;
-                // "Von" / "Lars Fischer" / "und" / "Alina Schadwinkel": co-authors on their own lines.
-                while (i + 2 < blocks.Count && !blocks[i + 1].IsDecided && !blocks[i + 2].IsDecided &&
-                       parser.IsBareJoiner(blocks[i + 1].Text) && parser.IsPersonName(blocks[i + 2].Text))
-                {
-                    blocks[i + 1].Label(BlockKind.Byline, Name, "joins co-authors");
-                    blocks[i + 2].Label(BlockKind.Byline, Name, "byline: co-author");
-                    names.Add(blocks[i + 2].Text.Trim());
-                    i += 2;
-                }
+                i = CoAuthors(blocks, parser, i, names);
                 page.Bylines.Add((next, new BylineParser.Result(names, [])));
                 continue;
             }
-            if (!parser.LooksLikeByline(b.Text, out _)) continue;
-            if (IsBoilerplatePhrase(page, b)) continue;
-            var parsedLine = parser.Parse(b.Text);
+            BylineParser.Result parsedLine;
+            if (parser.LooksLikeByline(b.Text, out _))
+            {
+                if (IsBoilerplatePhrase(page, b)) continue;
+                parsedLine = parser.Parse(b.Text);
+            }
+            else
+            {
+                var single = parser.SingleNameAfterMarker(b.Text);
+                if (single.Count == 0) continue;
+                parsedLine = new BylineParser.Result(single, []);
+            }
             if (parsedLine.IsEmpty) continue;
             b.Label(BlockKind.Byline, Name, "byline: " + string.Join(", ", parsedLine.Authors.Concat(parsedLine.Contributors.Select(c => $"{c.Name} ({c.Role.Name()})"))));
+            if (parsedLine.Contributors.Count == 0) i = CoAuthors(blocks, parser, i, parsedLine.Authors);
             page.Bylines.Add((b, parsedLine));
         }
+    }
+
+    /// <summary>Co-authors on their own lines after a byline: "und" / "Alina Schadwinkel", or "und Mariam Hofbeck".
+    /// Returns the index of the last block taken.</summary>
+    private int CoAuthors(List<Block> blocks, BylineParser parser, int i, List<string> names)
+    {
+        while (i + 1 < blocks.Count && !blocks[i + 1].IsDecided)
+        {
+            var next = blocks[i + 1];
+            if (parser.IsBareJoiner(next.Text) && i + 2 < blocks.Count && !blocks[i + 2].IsDecided && parser.IsPersonName(blocks[i + 2].Text))
+            {
+                next.Label(BlockKind.Byline, Name, "joins co-authors");
+                blocks[i + 2].Label(BlockKind.Byline, Name, "byline: co-author");
+                names.Add(blocks[i + 2].Text.Trim());
+                i += 2;
+                continue;
+            }
+            var joined = parser.LeadingJoinerName(next.Text);
+            if (joined == null) break;
+            next.Label(BlockKind.Byline, Name, "byline: co-author");
+            names.Add(joined);
+            i++;
+        }
+        return i;
     }
 }
 
@@ -75,7 +101,7 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
     public void Detect(PageContext page)
     {
         var blocks = page.Blocks;
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         foreach (var (block, _) in page.Bylines) LabelDatesNear(page, parser, block.Index);
         if (page.RegionStart < 0) return;
         int title = blocks.FindIndex(b => b.Kind == BlockKind.Title && b.Index > 0);

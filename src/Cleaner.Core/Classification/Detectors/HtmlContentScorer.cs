@@ -24,7 +24,25 @@ public sealed class HtmlContentScorer : IBlockDetector
         var layout = page.Hints.Html;
         if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
         var blocks = page.Blocks;
-        // Readability's retry: when too little text is found, page parts marked unlikely may hold the article.
+        var selection = layout.Selection ?? SelectWithRetry(layout, blocks);
+        int contentLength = 0, first = -1, last = -1;
+        var plan = selection == null ? null : Plan(page, layout, selection, out contentLength, out first, out last);
+        if (plan == null || contentLength < WeakTextLength)
+        {
+            // Weak choice: ask SmartReader (Readability port) for a second opinion, on such pages only.
+            if (SecondOpinion(page, layout, contentLength: plan == null ? 0 : contentLength)) return;
+            if (plan == null || contentLength == 0) return; // the generic selector decides
+        }
+        for (int i = 0; i < blocks.Count; i++)
+            if (!blocks[i].IsDecided && plan[i] is { } l) blocks[i].Label(l.Kind, l.Rule, l.Reason);
+        page.RegionStart = first;
+        page.RegionEnd = last;
+        page.RegionFixed = first >= 0;
+    }
+
+    /// <summary>Readability's retry: when too little text is found, page parts marked unlikely may hold the article.</summary>
+    public static Selection? SelectWithRetry(HtmlLayout layout, IReadOnlyList<Block> blocks)
+    {
         var selection = Select(layout, blocks, stripUnlikely: true);
         if (selection == null || SelectedLength(layout, blocks, selection) < 500)
         {
@@ -32,7 +50,16 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
                 selection = retry;
         }
-        if (selection == null) return;
+        return selection;
+    }
+
+    private readonly record struct PlannedLabel(BlockKind Kind, string Rule, string Reason);
+
+    /// <summary>The labels the selection gives to undecided blocks, and the length of the content it keeps.</summary>
+    private PlannedLabel?[] Plan(PageContext page, HtmlLayout layout, Selection selection, out int contentLength, out int first, out int last)
+    {
+        var blocks = page.Blocks;
+        var plan = new PlannedLabel?[blocks.Count];
         var inside = new bool[blocks.Count];
         foreach (var id in selection.Containers)
         {
@@ -40,37 +67,98 @@ public sealed class HtmlContentScorer : IBlockDetector
             for (int i = c.FirstBlock; i < c.EndBlock; i++) inside[i] = true;
         }
         var cleaned = CleanConditionally(layout, selection, inside);
-
-        var top = layout.Containers[selection.TopId];
-        var where = top.Describe();
-        int first = -1, last = -1;
+        var where = layout.Containers[selection.TopId].Describe();
+        first = -1;
+        last = -1;
+        contentLength = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
             if (inside[i] && first < 0) first = i;
             if (inside[i]) last = i;
-            if (b.IsDecided) continue;
+            b.Score = inside[i] ? 1 : -1;
+            if (b.IsDecided)
+            {
+                if (inside[i] && b.Kind == BlockKind.Content) contentLength += TextMetrics.EffectiveLength(b.Text);
+                continue;
+            }
             var candidate = page.Candidates[i];
             if (!inside[i])
             {
-                if (candidate is { } c) b.Label(c.Kind, c.Rule, c.Reason + ", outside the main content");
-                else b.Label(first < 0 ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"outside the main content ({where})");
+                plan[i] = candidate is { } c
+                    ? new(c.Kind, c.Rule, c.Reason + ", outside the main content")
+                    : new(first < 0 ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"outside the main content ({where})");
                 continue;
             }
-            if (b.Hidden) { b.Label(BlockKind.Boilerplate, Name, "hidden element"); continue; }
-            if (cleaned[i] is { } why) { b.Label(why.Kind, Name, why.Reason); continue; }
-            if (selection.StripUnlikely && layout.BlockUnlikely[i]) { b.Label(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
-            if (candidate is { } cand && cand.Strength >= 2) { b.Label(cand.Kind, cand.Rule, cand.Reason); continue; }
+            if (b.Hidden) { plan[i] = new(BlockKind.Boilerplate, Name, "hidden element"); continue; }
+            if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
+            if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
+            if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = TextMetrics.EffectiveLength(b.Text);
             if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0)
-                b.Label(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
+                plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
-                b.Label(BlockKind.Content, Name, $"inside the main content ({where})");
+            {
+                plan[i] = new(BlockKind.Content, Name, $"inside the main content ({where})");
+                contentLength += len;
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>Nesting beyond this skips the second opinion: SmartReader walks the DOM recursively.</summary>
+    public const int SecondOpinionMaxDepth = 200;
+
+    /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
+    /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
+    private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
+    {
+        if (layout.Document == null || layout.MaxDepth > SecondOpinionMaxDepth) return false;
+        // Only worth it when the page holds clearly more running text than was kept.
+        int pageText = 0;
+        foreach (var b in page.Blocks)
+            if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
+        if (pageText < Math.Max(600, contentLength * 3)) return false;
+        string text;
+        try
+        {
+            var reader = new SmartReader.Reader("https://localhost/", layout.Document) { Debug = false };
+            var article = reader.GetArticle();
+            text = article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
+        }
+        catch (Exception) { return false; }
+        finally { layout.Document = null; }
+        if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
+        var blocks = page.Blocks;
+        var found = new bool[blocks.Count];
+        int first = -1, last = -1;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Hidden || TextMetrics.EffectiveLength(b.Text) < 2) continue;
+            if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
+            found[i] = true;
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0) return false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            b.Score = found[i] ? 1 : -1;
+            if (b.IsDecided) continue;
+            var candidate = page.Candidates[i];
+            if (found[i] && !(candidate is { Strength: >= 2 }))
+                b.Label(BlockKind.Content, Name, "extracted by the second opinion (SmartReader)");
+            else if (candidate is { } c)
+                b.Label(c.Kind, c.Rule, c.Reason + (found[i] ? "" : ", not extracted by the second opinion"));
+            else
+                b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, "not extracted by the second opinion (SmartReader)");
         }
         page.RegionStart = first;
         page.RegionEnd = last;
-        page.RegionFixed = first >= 0;
-        foreach (var b in blocks) b.Score = inside[b.Index] ? 1 : -1;
+        page.RegionFixed = true;
+        return true;
     }
 
     /// <summary>Elements whose text is a paragraph for content scoring (Readability's tags to score, plus divs holding text).</summary>
@@ -185,7 +273,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         return new Selection(chosen, top, stripUnlikely);
     }
 
-    /// <summary>Effective text length of the selected containers' blocks.</summary>
+    /// <summary>Effective text length of the selected containers' blocks that are not mostly links.</summary>
     public static int SelectedLength(HtmlLayout layout, IReadOnlyList<Block> blocks, Selection selection)
     {
         int n = 0;
@@ -193,7 +281,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             var c = layout.Containers[id];
             for (int i = c.FirstBlock; i < c.EndBlock; i++)
-                if (!blocks[i].Hidden && !(selection.StripUnlikely && layout.BlockUnlikely[i])) n += TextMetrics.EffectiveLength(blocks[i].Text);
+                if (!blocks[i].Hidden && blocks[i].LinkDensity < 0.5 && !(selection.StripUnlikely && layout.BlockUnlikely[i])) n += TextMetrics.EffectiveLength(blocks[i].Text);
         }
         return n;
     }
@@ -239,5 +327,42 @@ public sealed class HtmlContentScorer : IBlockDetector
             for (int i = c.FirstBlock; i < c.EndBlock; i++) result[i] ??= why;
         }
         return result;
+    }
+}
+
+/// <summary>Runs first on HTML pages: picks the article containers (see <see cref="HtmlContentScorer"/>) and, when the
+/// choice is clear, labels the blocks far from them as boilerplate so that the phrase detectors only read the article
+/// and its surroundings (the byline and headline just above it stay undecided). Pages where the choice is weak are
+/// left whole for the later detectors and the second opinion.</summary>
+public sealed class HtmlRegionPrefilter : IBlockDetector
+{
+    public string Name => "html-content";
+
+    /// <summary>Blocks kept undecided before the chosen containers (headline, kicker, byline, lead picture).</summary>
+    public const int LeadMargin = 25;
+
+    public void Detect(PageContext page)
+    {
+        var layout = page.Hints.Html;
+        if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
+        var selection = HtmlContentScorer.SelectWithRetry(layout, page.Blocks);
+        layout.Selection = selection;
+        if (selection == null || HtmlContentScorer.SelectedLength(layout, page.Blocks, selection) < 2 * HtmlContentScorer.WeakTextLength) return;
+        int first = int.MaxValue, last = -1;
+        foreach (var id in selection.Containers)
+        {
+            var c = layout.Containers[id];
+            if (c.FirstBlock >= c.EndBlock) continue;
+            first = Math.Min(first, c.FirstBlock);
+            last = Math.Max(last, c.EndBlock - 1);
+        }
+        if (last < 0) return;
+        var where = layout.Containers[selection.TopId].Describe();
+        for (int i = 0; i < page.Blocks.Count; i++)
+        {
+            if (i >= first - LeadMargin && i <= last + 2) continue;
+            var b = page.Blocks[i];
+            if (!b.IsDecided) b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"far from the main content ({where})");
+        }
     }
 }

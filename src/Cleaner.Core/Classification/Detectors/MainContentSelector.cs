@@ -17,6 +17,7 @@ public sealed class MainContentSelector : IBlockDetector
         if (blocks.Count == 0 || page.RegionFixed) return;
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
+        Smooth(blocks, values);
 
         // Kadane: best-scoring contiguous run.
         double best = double.NegativeInfinity, run = 0;
@@ -66,10 +67,32 @@ public sealed class MainContentSelector : IBlockDetector
 
     internal static double P(string name, double dflt) =>
         double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
-    private static readonly double GapTolerance = P("GAPTOL", 1.0);
+    private static readonly double GapTolerance = P("GAPTOL", 0.5);
     private static readonly int GapWindow = (int)P("GAPWIN", 12);
     private static readonly double ShortPenalty = P("SHORT", 0.3);
     private static readonly double MidPenalty = P("MID", 0.15);
+
+    private static readonly int MinLen = (int)P("MINLEN", 8);
+    private static readonly int SmoothReach = (int)P("SMOOTH", 2);
+    private const double Substantial = 0.5;
+
+    /// <summary>Context, as in jusText: a short undecided block between two paragraphs (a subheading, a list item,
+    /// a formula, a linked fragment) costs nothing; between menus it keeps its penalty.</summary>
+    private static void Smooth(List<Block> blocks, double[] values)
+    {
+        int lastGood = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] >= Substantial) { lastGood = i; continue; }
+            if (blocks[i].IsDecided || values[i] >= 0) { if (blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) lastGood = -1; continue; }
+            if (lastGood < 0 || i - lastGood > SmoothReach) continue;
+            for (int j = i + 1; j < values.Length && j - i <= SmoothReach; j++)
+            {
+                if (blocks[j].IsDecided && blocks[j].Kind.IsBoilerplate()) break;
+                if (values[j] >= Substantial) { values[i] = -0.01; break; }
+            }
+        }
+    }
 
     /// <summary>Extends the region over short gaps (list items, subheadings, a linked fragment) when more article
     /// text follows: the best run can stop at a gap that costs a little more than the paragraph after it is worth.
@@ -114,6 +137,8 @@ public sealed class MainContentSelector : IBlockDetector
         double v;
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
         else if (len >= 40 && sentence) v = 0.2;
+        else if (len >= 10 && IsTypedBullet(b.Text)) v = BulletValue; // "+ Added Slime Block": a list written in the text
+        else if (len >= 20 && IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
         else v = len >= 20 ? -MidPenalty : -ShortPenalty;
         v -= b.LinkDensity * 2;
         if (b.Hidden) v -= 3;
@@ -122,11 +147,39 @@ public sealed class MainContentSelector : IBlockDetector
         return v;
     }
 
+    private static readonly double BulletValue = P("BULLET", 0.1);
+
+    /// <summary>A line that starts with a typed bullet ("+ ", "- ", "* ", "• ") and a word: menus get their bullets
+    /// from style sheets, article lists often from the text.</summary>
+    private static bool IsTypedBullet(string text) =>
+        text.Length > 3 && text[0] is '+' or '-' or '*' or '•' or '–' or '·' && text[1] == ' ' && char.IsLetterOrDigit(text[2]) &&
+        TextMetrics.WordCount(text) >= 2;
+
+    private static readonly double ProseValue = P("PROSE", -0.05);
+
+    /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
+    /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
+    internal static bool IsProse(string text)
+    {
+        int words = 0, lower = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
+                inWord = true;
+            }
+            else if (c != '\'' && c != '’' && c != '-') inWord = false;
+        }
+        return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
+    }
+
     /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
     private static bool IsArticleText(Block b)
     {
         int len = TextMetrics.EffectiveLength(b.Text);
         if (b.LinkDensity > 0.6 && len < 200) return false;
-        return len >= 15 || TextMetrics.EndsSentence(b.Text) && len >= 5;
+        return len >= MinLen || TextMetrics.EndsSentence(b.Text) && len >= 5;
     }
 }

@@ -46,14 +46,18 @@ public sealed class HtmlLayout
     public List<bool> BlockUnlikely { get; } = new();
     /// <summary>Texts of rel=author / itemprop=author / byline-class elements.</summary>
     public List<HtmlAuthorHint> AuthorHints { get; } = new();
-    /// <summary>Texts of h1 elements in page order.</summary>
-    public List<string> H1 { get; } = new();
+    /// <summary>Texts of visible h1 elements in page order, with the index of their first block.</summary>
+    public List<(string Text, int BlockIndex)> H1 { get; } = new();
     /// <summary>JSON-LD headline(s) of article objects.</summary>
     public List<string> JsonLdHeadlines { get; } = new();
     /// <summary>JSON-LD author names of article objects (persons first).</summary>
     public List<string> JsonLdAuthors { get; } = new();
     public List<string> MetaAuthors { get; } = new();
     public string? OgTitle { get; set; }
+    /// <summary>The article containers chosen by the first HTML pass (null until chosen or when none stands out).</summary>
+    public Classification.Detectors.HtmlContentScorer.Selection? Selection { get; set; }
+    /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
+    public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
     public int MaxDepth { get; set; }
 }
