@@ -119,20 +119,21 @@ public sealed class PhraseMatcher
     // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
     // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
     // arrays above are used instead) when the table would be large.
-    private const long MaxDfaCells = 4_000_000;
+    // Cells are 2-byte states; the cap keeps a table at 2 MB (measured: bigger tables cost more memory than they saved time).
+    private const long MaxDfaCells = 1 << 20;
     private ushort[]? _charClass;
-    private int[]? _dfa;
+    private ushort[]? _dfa;
     private int _classes;
 
     private void BuildDfa()
     {
         var alphabet = new SortedSet<char>(_edgeChar);
         int k = alphabet.Count + 1;
-        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue) return;
+        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue || _nodes.Count > ushort.MaxValue) return;
         var cls = new ushort[char.MaxValue + 1];
         ushort next = 1;
         foreach (var c in alphabet) cls[c] = next++;
-        var dfa = new int[_nodes.Count * k];
+        var dfa = new ushort[_nodes.Count * k];
         // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
         var queue = new Queue<int>();
         queue.Enqueue(0);
@@ -143,7 +144,7 @@ public sealed class PhraseMatcher
             if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
             for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
             {
-                dfa[row + cls[_edgeChar[e]]] = _edgeTarget[e];
+                dfa[row + cls[_edgeChar[e]]] = (ushort)_edgeTarget[e];
                 queue.Enqueue(_edgeTarget[e]);
             }
             dfa[row] = 0;
@@ -151,6 +152,7 @@ public sealed class PhraseMatcher
         _charClass = cls;
         _dfa = dfa;
         _classes = k;
+        _rootNext = []; // the DFA's row 0 replaces it
     }
 
     /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
