@@ -195,7 +195,7 @@ public static class BatchInputs
             {
                 if (source.Length > maxBytes)
                     throw new InputTooLargeException($"{path}: {source.Length} bytes, over the limit of {maxBytes} (--max-bytes)");
-                return InputResolver.Load(path);
+                return InputResolver.Load(path, maxBytes);
             },
         };
     }
