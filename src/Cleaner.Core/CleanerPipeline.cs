@@ -74,7 +74,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         else
         {
-            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
+            blocks = Options.Phrases.Shared(p => new TextDumpSegmenter(p)).Segment(text); // built once: it indexes the stopwords
         }
         timer?.Lap("segment");
 
