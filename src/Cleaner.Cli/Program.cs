@@ -9,6 +9,8 @@ var root = new RootCommand("Cleaner: turns scraped news pages (HTML or text dump
 CleanCommand.Configure(root);          // the root command behaves as `clean`
 root.Add(CleanCommand.Create());
 root.Add(EvalCommand.Create());
+root.Add(CheckCommand.Create());
+root.Add(BenchCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -12,4 +12,10 @@ public sealed class CleanerOptions
 
     /// <summary>Largest document accepted, after decompression (bytes).</summary>
     public long MaxBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>Record milliseconds per stage in <see cref="Model.CleanStats.StageMs"/> (profiling; off by default).</summary>
+    public bool TimeStages { get; init; }
+
+    /// <summary>Nesting and tag-count limits applied to HTML before it is parsed.</summary>
+    public Segmentation.HtmlLimits HtmlLimits { get; init; } = Segmentation.HtmlLimits.Default;
 }

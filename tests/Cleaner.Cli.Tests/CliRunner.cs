@@ -12,7 +12,8 @@ public static class CliRunner
 
     public static string Samples => Path.Combine(Root, "samples");
 
-    public static Run Exec(string[] args, string? stdin = null, byte[]? stdinBytes = null, int timeoutMs = 60_000, string? workingDirectory = null)
+    public static Run Exec(string[] args, string? stdin = null, byte[]? stdinBytes = null, int timeoutMs = 60_000, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "cleaner.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -25,6 +26,8 @@ public static class CliRunner
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
+        if (environment != null)
+            foreach (var (k, v) in environment) psi.Environment[k] = v;
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

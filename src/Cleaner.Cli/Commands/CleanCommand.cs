@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cleaner.Cli.Batch;
 using Cleaner.Cli.Inputs;
 using Cleaner.Core;
 using Cleaner.Core.Input;
@@ -54,6 +55,51 @@ public static class CleanCommand
         Description = "Indent JSON output.",
     };
 
+    public static readonly Option<string> InputFormatOption = new("--input-format")
+    {
+        Description = "How inputs hold pages: auto (by extension: .jsonl/.ndjson, .warc, else one page a file), page, jsonl, warc.",
+        HelpName = "auto|page|jsonl|warc",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public static readonly Option<string> HtmlField = new("--html-field") { Description = "JSONL field holding a page's HTML.", DefaultValueFactory = _ => "html" };
+    public static readonly Option<string> TextField = new("--text-field") { Description = "JSONL field holding a page's text dump.", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string> IdField = new("--id-field") { Description = "JSONL field holding the document id.", DefaultValueFactory = _ => "id" };
+    public static readonly Option<string> UrlField = new("--url-field") { Description = "JSONL field holding the page URL.", DefaultValueFactory = _ => "url" };
+
+    public static readonly Option<int> Jobs = new("--jobs", "-j")
+    {
+        Description = "Documents cleaned in parallel (default: the number of cores). Output order is input order whatever N is.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static readonly Option<double> Timeout = new("--timeout")
+    {
+        Description = "Seconds allowed per document; past it the document becomes an error record.",
+        DefaultValueFactory = _ => 10,
+    };
+
+    public static readonly Option<bool> FailFast = new("--fail-fast")
+    {
+        Description = "Stop at the first document that fails (after writing its error record).",
+    };
+
+    public static readonly Option<bool> Resume = new("--resume")
+    {
+        Description = "Continue an interrupted run: skip the documents already in -o FILE (jsonl) or -o DIR.",
+    };
+
+    public static readonly Option<string?> Stats = new("--stats")
+    {
+        Description = "Write the run's summary as JSON to this file.",
+        HelpName = "FILE",
+    };
+
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "No progress, summary or per-document messages on stderr.",
+    };
+
     public static Command Create()
     {
         var cmd = new Command("clean", "Clean pages into article text (the default command).");
@@ -71,6 +117,17 @@ public static class CleanCommand
         cmd.Add(Rules);
         cmd.Add(MaxBytes);
         cmd.Add(Pretty);
+        cmd.Add(InputFormatOption);
+        cmd.Add(HtmlField);
+        cmd.Add(TextField);
+        cmd.Add(IdField);
+        cmd.Add(UrlField);
+        cmd.Add(Jobs);
+        cmd.Add(Timeout);
+        cmd.Add(FailFast);
+        cmd.Add(Resume);
+        cmd.Add(Stats);
+        cmd.Add(Quiet);
         cmd.SetAction(Run);
     }
 
@@ -103,6 +160,23 @@ public static class CleanCommand
             return ExitCodes.Usage;
         }
         var pipeline = new CleanerPipeline(options);
+        if (!TryParseInputKind(parse.GetValue(InputFormatOption)!, out var inputKind))
+        {
+            Console.Error.WriteLine($"cleaner: unknown input format '{parse.GetValue(InputFormatOption)}' (auto, page, jsonl, warc)");
+            return ExitCodes.Usage;
+        }
+        // One page (a file, or stdin that is not a WARC stream) keeps the simple single-document mode;
+        // anything else (folders, globs, lists, several files, JSONL, WARC) is a batch.
+        var sources = BatchInputs.Expand(inputs).Take(2).ToList();
+        bool single = sources.Count == 1 && sources[0].IsSingleFile &&
+                      BatchInputs.KindOf(sources[0].Path, inputKind) switch
+                      {
+                          InputKind.Page => true,
+                          InputKind.Auto => !BatchInputs.StdinIsWarc(),
+                          _ => false,
+                      };
+        if (!single) return BatchRun.Run(parse, inputs, inputKind, pipeline);
+
         var paths = InputResolver.ExpandPaths(inputs).ToList();
         var formatName = parse.GetValue(Format) ?? (paths.Count == 1 ? "text" : "jsonl");
         if (!TryParseFormat(formatName, out var format))
@@ -127,7 +201,7 @@ public static class CleanCommand
                 CleanResult result;
                 try
                 {
-                    result = pipeline.Clean(InputResolver.Load(path));
+                    result = pipeline.Clean(InputResolver.Load(path, options.MaxBytes));
                 }
                 catch (UnreadableInputException e)
                 {
@@ -161,6 +235,9 @@ public static class CleanCommand
         _ => Writers.Text(result.Article),
     };
 
+    public static bool TryParseInputKind(string name, out InputKind kind) =>
+        Enum.TryParse(name, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+
     public static bool TryParseFormat(string name, out OutputFormat format)
     {
         switch (name.ToLowerInvariant())
@@ -183,13 +260,18 @@ public static class CleanCommand
         File.Move(temp, final, overwrite: true);
     }
 
-    /// <summary>An id made safe as one file name: no separators, no "..", no control characters, bounded length.</summary>
+    /// <summary>An id made safe as one file name: no separators, no "..", no control characters, bounded length.
+    /// An id that had to be changed gets a stable hash of the original, so two ids never share a file.</summary>
     public static string SafeFileName(string id)
     {
         var chars = id.Select(c => c is '/' or '\\' or ':' or '\0' || char.IsControl(c) ? '_' : c).ToArray();
         var s = new string(chars).Trim('.', ' ');
+        if (s.Length > 120) s = s[..120];
         if (s.Length == 0) s = "_";
-        if (s.Length > 150) s = s[..120] + "-" + ((uint)id.GetHashCode()).ToString("x8");
+        if (s != id) s += "-" + StableHash(id);
         return s;
     }
+
+    private static string StableHash(string s) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)).AsSpan(0, 4));
 }

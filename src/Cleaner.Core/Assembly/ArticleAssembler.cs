@@ -13,6 +13,9 @@ public sealed class ArticleAssembler
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var captions = new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
         Block? previousRemoved = null;
+        // Lines of the last removed entry, joined once when the group ends (appending to the entry's text
+        // line by line was quadratic on long groups such as a comment section).
+        var groupLines = new List<string>();
         foreach (var b in page.Blocks)
         {
             if (b.Kind == BlockKind.Content)
@@ -35,16 +38,24 @@ public sealed class ArticleAssembler
                              (b.GroupId >= 0 && previousRemoved.GroupId == b.GroupId || b.GroupId < 0 && previousRemoved.GroupId < 0 && previousRemoved.Rule == b.Rule && b.Rule == "main-content");
             if (sameGroup && article.Removed.Count > 0)
             {
-                var last = article.Removed[^1];
-                article.Removed[^1] = last with { Text = last.Text + "\n" + b.Text };
+                groupLines.Add(b.Text);
             }
             else
             {
+                CloseGroup(article, groupLines);
                 article.Removed.Add(new RemovedBlock(b.Kind, b.Text, b.Reason ?? b.Rule ?? b.Kind.Name()));
+                groupLines.Add(b.Text);
             }
             previousRemoved = b;
         }
+        CloseGroup(article, groupLines);
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);
+    }
+
+    private static void CloseGroup(Article article, List<string> lines)
+    {
+        if (lines.Count > 1) article.Removed[^1] = article.Removed[^1] with { Text = string.Join("\n", lines) };
+        lines.Clear();
     }
 }

@@ -13,6 +13,8 @@ public sealed class PageHints
     public string? DeclaredLanguage { get; set; }
     public string? SiteName { get; set; }
     public string? ArticleBody { get; set; }                // JSON-LD articleBody
+    /// <summary>Page structure of an HTML page (null for text dumps).</summary>
+    public Segmentation.Html.HtmlLayout? Html { get; set; }
 }
 
 /// <summary>A candidate label a detector saw but was not sure of; the region selector decides it.</summary>
@@ -41,6 +43,10 @@ public sealed class PageContext
     public int RegionStart { get; set; } = -1;
     public int RegionEnd { get; set; } = -1;
 
+    /// <summary>Set when a format-specific selector (HTML container scoring) has already chosen the region and
+    /// labelled the blocks; the generic selector then leaves them alone.</summary>
+    public bool RegionFixed { get; set; }
+
     /// <summary>Pictures found by the caption detector, with the block that carries each.</summary>
     public List<(int BlockIndex, ImageInfo Image)> Images { get; } = new();
 
@@ -57,6 +63,25 @@ public sealed class PageContext
     }
 
     private string?[]? _folded;
+
+    /// <summary>Categories scanned together by <see cref="PhraseHits"/> (the pipeline's phrase detectors).</summary>
+    public IReadOnlyList<string> ScannedCategories { get; init; } = [];
+
+    private List<PhraseHit>?[]? _hits;
+    private PhraseMatcher? _scanner;
+
+    /// <summary>The hits of one phrase category in a block. Categories in <see cref="ScannedCategories"/> share
+    /// one scan of the block (computed once per page); others are scanned on their own.</summary>
+    public List<PhraseHit> PhraseHits(Block block, string category)
+    {
+        if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).FindAllFolded(Folded(block));
+        _scanner ??= Phrases.Matcher(ScannedCategories);
+        _hits ??= new List<PhraseHit>?[Blocks.Count];
+        var all = _hits[block.Index] ??= _scanner.FindAllFolded(Folded(block));
+        var mine = new List<PhraseHit>();
+        foreach (var h in all) if (h.Category == category) mine.Add(h);
+        return mine;
+    }
 
     /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>
     public string Folded(Block block)

@@ -31,7 +31,20 @@ public static class Gzip
         {
             throw new UnreadableInputException("truncated gzip data", e);
         }
+        if (LooksTruncated(bytes, output.Length))
+            throw new UnreadableInputException($"truncated gzip data ({bytes.Length} bytes compressed, {output.Length} decompressed, which the gzip trailer contradicts)");
         return output.ToArray();
+    }
+
+    /// <summary>GZipStream stops quietly at the end of a truncated stream, so the trailer is checked: its last four bytes
+    /// are the uncompressed size mod 2^32. A file of several gzip members only states the last member's size, so the
+    /// check is skipped when another member header follows the first.</summary>
+    private static bool LooksTruncated(byte[] bytes, long decompressed)
+    {
+        if (bytes.Length < 18) return true;
+        uint isize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
+        if (isize == (uint)decompressed) return false;
+        return bytes.AsSpan(10).IndexOf([(byte)0x1f, (byte)0x8b, (byte)0x08]) < 0;
     }
 }
 

@@ -60,8 +60,9 @@ public static class TextDecoder
         if (name is "iso-8859-1" or "latin1" or "latin-1" or "iso8859-1" or "us-ascii" or "ascii") name = "windows-1252";
         if (name is "utf8") name = "utf-8";
         if (name is "gb2312" or "gbk") name = "gb18030";
-        try { return Encoding.GetEncoding(name); }
-        catch (ArgumentException) { return null; }
+        // UTF-7 is disabled in .NET (and banned on the web): a page declaring it is decoded as if it declared nothing.
+        try { return Encoding.GetEncoding(name) is { CodePage: not 65000 } e ? e : null; }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException) { return null; }
     }
 
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);

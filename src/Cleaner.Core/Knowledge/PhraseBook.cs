@@ -17,7 +17,9 @@ namespace Cleaner.Core.Knowledge;
 public sealed class PhraseBook
 {
     private readonly Dictionary<string, Dictionary<string, List<string>>> _byCategory = new(StringComparer.Ordinal); // category -> lang -> phrases
-    private readonly Dictionary<string, PhraseMatcher> _matchers = new(StringComparer.Ordinal);
+    // Read without a lock on every detector call of every page (parallel jobs); written under _lock.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PhraseMatcher> _matchers = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _shared = new();
     private readonly object _lock = new();
 
     private static readonly Lazy<PhraseBook> _default = new(LoadEmbedded);
@@ -45,6 +47,7 @@ public sealed class PhraseBook
     /// <summary>A matcher for every phrase of a category, all languages together.</summary>
     public PhraseMatcher Matcher(string category)
     {
+        if (_matchers.TryGetValue(category, out var found)) return found;
         lock (_lock)
         {
             if (_matchers.TryGetValue(category, out var m)) return m;
@@ -55,6 +58,28 @@ public sealed class PhraseBook
             return m;
         }
     }
+
+    /// <summary>One matcher for the phrases of several categories, hits tagged with their category: a page's
+    /// blocks are scanned once for all phrase detectors instead of once per detector (see PageContext.PhraseHits).</summary>
+    public PhraseMatcher Matcher(IReadOnlyList<string> categories)
+    {
+        var key = "\u0001" + string.Join("\u0001", categories);
+        if (_matchers.TryGetValue(key, out var found)) return found;
+        lock (_lock)
+        {
+            if (_matchers.TryGetValue(key, out var m)) return m;
+            m = new PhraseMatcher();
+            foreach (var category in categories)
+                foreach (var (p, lang) in All(category)) m.Add(p, lang, category);
+            m.Build();
+            _matchers[key] = m;
+            return m;
+        }
+    }
+
+    /// <summary>An object built from this book once and shared by every page (parsers that index phrase lists:
+    /// building them per page was a measurable share of the time). It must be read-only once built.</summary>
+    public T Shared<T>(Func<PhraseBook, T> create) where T : class => (T)_shared.GetOrAdd(typeof(T), _ => create(this));
 
     public void Parse(TextReader reader, string defaultLanguage)
     {
@@ -88,7 +113,11 @@ public sealed class PhraseBook
                 list.Add(line);
             }
         }
-        lock (_lock) _matchers.Clear();
+        lock (_lock)
+        {
+            _matchers.Clear();
+            _shared.Clear();
+        }
     }
 
     /// <summary>A copy of this book with a user rules file layered on top.</summary>

@@ -1,6 +1,7 @@
 namespace Cleaner.Core.Knowledge;
 
-public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language);
+/// <summary>A phrase found in a text; <see cref="Category"/> is set by a matcher over several categories.</summary>
+public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language, string? Category = null);
 
 /// <summary>Finds many phrases at once (Aho–Corasick), so adding languages does not slow matching.
 /// Text is folded with <see cref="TextFold.Fold"/> (lower case, one apostrophe, one dash), which keeps
@@ -23,7 +24,9 @@ public sealed class PhraseMatcher
 
     public IReadOnlyList<(string Phrase, string Language)> Phrases => _phrases;
 
-    public void Add(string phrase, string language)
+    private readonly List<string?> _categories = [];
+
+    public void Add(string phrase, string language, string? category = null)
     {
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
@@ -43,6 +46,7 @@ public sealed class PhraseMatcher
         }
         (_nodes[state].Outputs ??= []).Add(_phrases.Count);
         _phrases.Add((phrase, language));
+        _categories.Add(category);
     }
 
     public PhraseMatcher Build()
@@ -66,8 +70,102 @@ public sealed class PhraseMatcher
                     (_nodes[u].Outputs ??= []).AddRange(outs);
             }
         }
+        Flatten();
         _built = true;
         return this;
+    }
+
+    // The built automaton as flat arrays, for scanning (profiling showed the Dictionary walk dominating
+    // the text-dump path): the root's moves as a dense table over every char (most characters of running
+    // text are read at the root), other nodes' edges sorted by char in one shared array.
+    private int[] _rootNext = [];
+    private int[] _edgeStart = [];   // node -> first edge; edges of node n are [_edgeStart[n], _edgeStart[n+1])
+    private char[] _edgeChar = [];
+    private int[] _edgeTarget = [];
+    private int[] _fail = [];
+    private int[]?[] _outputs = [];
+
+    private void Flatten()
+    {
+        int n = _nodes.Count;
+        _rootNext = new int[char.MaxValue + 1];
+        if (_nodes[0].Next != null)
+            foreach (var (c, t) in _nodes[0].Next!) _rootNext[c] = t;
+        _edgeStart = new int[n + 1];
+        _fail = new int[n];
+        _outputs = new int[n][];
+        int edges = 0;
+        for (int i = 0; i < n; i++) edges += _nodes[i].Next?.Count ?? 0;
+        _edgeChar = new char[edges];
+        _edgeTarget = new int[edges];
+        int e = 0;
+        for (int i = 0; i < n; i++)
+        {
+            _edgeStart[i] = e;
+            _fail[i] = _nodes[i].Fail;
+            _outputs[i] = _nodes[i].Outputs?.ToArray();
+            if (_nodes[i].Next == null) continue;
+            foreach (var (c, t) in _nodes[i].Next!.OrderBy(kv => kv.Key))
+            {
+                _edgeChar[e] = c;
+                _edgeTarget[e] = t;
+                e++;
+            }
+        }
+        _edgeStart[n] = e;
+        BuildDfa();
+    }
+
+    // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
+    // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
+    // arrays above are used instead) when the table would be large.
+    private const long MaxDfaCells = 4_000_000;
+    private ushort[]? _charClass;
+    private int[]? _dfa;
+    private int _classes;
+
+    private void BuildDfa()
+    {
+        var alphabet = new SortedSet<char>(_edgeChar);
+        int k = alphabet.Count + 1;
+        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue) return;
+        var cls = new ushort[char.MaxValue + 1];
+        ushort next = 1;
+        foreach (var c in alphabet) cls[c] = next++;
+        var dfa = new int[_nodes.Count * k];
+        // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
+        var queue = new Queue<int>();
+        queue.Enqueue(0);
+        while (queue.Count > 0)
+        {
+            int node = queue.Dequeue();
+            int row = node * k, failRow = _fail[node] * k;
+            if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
+            for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
+            {
+                dfa[row + cls[_edgeChar[e]]] = _edgeTarget[e];
+                queue.Enqueue(_edgeTarget[e]);
+            }
+            dfa[row] = 0;
+        }
+        _charClass = cls;
+        _dfa = dfa;
+        _classes = k;
+    }
+
+    /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
+    private int Move(int state, char c)
+    {
+        if (state == 0) return _rootNext[c] is var r and > 0 ? r : -1;
+        int lo = _edgeStart[state], hi = _edgeStart[state + 1];
+        var chars = _edgeChar;
+        if (hi - lo <= 8)
+        {
+            for (int i = lo; i < hi; i++) if (chars[i] == c) return _edgeTarget[i];
+            return -1;
+        }
+        int k = Array.BinarySearch(chars, lo, hi - lo, c);
+        return k >= 0 ? _edgeTarget[k] : -1;
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
@@ -93,18 +191,35 @@ public sealed class PhraseMatcher
     {
         if (!_built) Build();
         int state = 0;
+        var rootNext = _rootNext;
+        var outputs = _outputs;
+        var dfa = _dfa;
+        var cls = _charClass;
+        int k = _classes;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            while (state != 0 && (_nodes[state].Next == null || !_nodes[state].Next!.ContainsKey(c))) state = _nodes[state].Fail;
-            if (_nodes[state].Next != null && _nodes[state].Next!.TryGetValue(c, out var next)) state = next;
-            if (_nodes[state].Outputs is not { } outs) continue;
+            if (dfa != null)
+            {
+                state = dfa[state * k + cls![c]];
+            }
+            else if (state == 0)
+            {
+                state = rootNext[c];
+            }
+            else
+            {
+                int next;
+                while ((next = Move(state, c)) < 0 && state != 0) state = _fail[state];
+                state = next < 0 ? 0 : next;
+            }
+            if (outputs[state] is not { } outs) continue;
             foreach (var pi in outs)
             {
                 var (phrase, lang) = _phrases[pi];
                 int start = i - phrase.Length + 1;
                 if (!AtBoundary(s, start, i, phrase)) continue;
-                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang));
+                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang, _categories[pi]));
                 if (firstOnly) return;
             }
         }
@@ -112,13 +227,16 @@ public sealed class PhraseMatcher
 
     private static bool AtBoundary(string s, int start, int end, string phrase)
     {
-        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && char.IsLetterOrDigit(s[start - 1]))
+        // A neighbour in a script without spaces is a boundary too: "当サイトではcookieを使用".
+        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && IsWordChar(s[start - 1]))
             return false;
         var last = phrase[^1];
-        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && char.IsLetterOrDigit(s[end + 1]))
+        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && IsWordChar(s[end + 1]))
             return false;
         return true;
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
 
     /// <summary>CJK, kana, hangul, Thai: scripts where words are not separated by spaces.</summary>
     public static bool IsUnspacedScript(char c) =>
@@ -128,20 +246,31 @@ public sealed class PhraseMatcher
 
 public static class TextFold
 {
-    /// <summary>Lower-cases and unifies apostrophes, quotes and dashes, keeping the length (positions map 1:1).</summary>
+    /// <summary>Lower-cases and unifies apostrophes, dashes, full-width CJK punctuation and letters written two ways
+    /// (Romanian ș/ş, Arabic alef forms), keeping the length (positions map 1:1).</summary>
     public static string Fold(string text)
     {
         return string.Create(text.Length, text, static (span, t) =>
         {
             for (int i = 0; i < t.Length; i++)
             {
-                char c = t[i];
+                char c = char.ToLowerInvariant(t[i]);
                 span[i] = c switch
                 {
                     '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
                     '\u2013' or '\u2014' or '\u2212' => '-',
-                    '\u00A0' or '\u202F' or '\u2009' => ' ',
-                    _ => char.ToLowerInvariant(c),
+                    '\u00A0' or '\u202F' or '\u2009' or '\u3000' => ' ',
+                    // Full-width punctuation of CJK text: "写真：共同", "图／新华社".
+                    '\uFF1A' => ':',
+                    '\uFF0F' => '/',
+                    '\uFF1D' => '=',
+                    // Romanian is typed with cedilla or comma below: "şi" = "și".
+                    '\u015F' => '\u0219',
+                    '\u0163' => '\u021B',
+                    // Arabic alef with hamza/madda and alef maqsura are written either way.
+                    '\u0623' or '\u0625' or '\u0622' => '\u0627',
+                    '\u0649' => '\u064A',
+                    _ => c,
                 };
             }
         });

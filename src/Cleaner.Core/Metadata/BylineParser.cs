@@ -77,10 +77,14 @@ public sealed class BylineParser(PhraseBook phrases)
                    (_markers.FindAllFolded(TextFold.Fold(inner)).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
         var folded = TextFold.Fold(t);
-        var hit = _markers.FindAllFolded(folded).FirstOrDefault(h => h.Start == 0);
-        if (hit.Length == 0) return false;
-        var rest = t[hit.Length..].Trim().TrimStart(':').Trim();
-        if (rest.Length == 0 || !char.IsUpper(rest[0])) return false;
+        var hits = _markers.FindAllFolded(folded);
+        var lead = LeadingMarker(t, hits);
+        var trail = lead == null ? TrailingMarker(t, hits) : null;
+        if (lead == null && trail == null) return false;
+        var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
+        if (rest.Length == 0 || !StartsName(rest[0])) return false;
+        // Caseless scripts (CJK, Arabic, Hebrew) cannot show a name by its capital: keep such bylines short.
+        if (!char.IsUpper(rest[0]) && TextMetrics.WordCount(rest) > 8) return false;
         if (TextMetrics.WordCount(t) > 14)
         {
             // "By Alex Heath, a deputy editor and author of …": a name, then a biography after a comma.
@@ -184,11 +188,40 @@ public sealed class BylineParser(PhraseBook phrases)
 
     private string StripMarker(string segment)
     {
-        var folded = TextFold.Fold(segment);
-        var hits = _markers.FindAllFolded(folded).Where(h => h.Start == 0).OrderByDescending(h => h.Length).ToList();
-        if (hits.Count > 0) segment = segment[hits[0].Length..];
-        return segment.Trim().TrimStart(':').Trim();
+        var hits = _markers.FindAllFolded(TextFold.Fold(segment));
+        if (LeadingMarker(segment, hits) is { } lead) segment = segment[(lead.Start + lead.Length)..];
+        else if (TrailingMarker(segment, hits) is { } trail) segment = segment[..trail.Start];
+        return segment.Trim().TrimStart(':', '/').Trim();
     }
+
+    /// <summary>The longest marker at the start ("By", "Von", "記者"); a marker in a script without spaces must not
+    /// run on into a word ("記者会見" is a press conference, not a byline).</summary>
+    private static PhraseHit? LeadingMarker(string text, List<PhraseHit> hits)
+    {
+        PhraseHit? best = null;
+        foreach (var h in hits)
+        {
+            if (h.Start != 0 || best is { } b && b.Length >= h.Length) continue;
+            int after = h.Start + h.Length;
+            if (PhraseMatcher.IsUnspacedScript(h.Phrase[^1]) && after < text.Length && char.IsLetterOrDigit(text[after])) continue;
+            best = h;
+        }
+        return best;
+    }
+
+    /// <summary>A marker that ends the text, for languages that put the role after the name ("홍길동 기자", "山田太郎記者").</summary>
+    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits)
+    {
+        foreach (var h in hits)
+            if (h.Start > 0 && h.Start + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
+                return h;
+        return null;
+    }
+
+    /// <summary>A name starts with a capital, or with a letter of a script that has no case.</summary>
+    private static bool StartsName(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.UppercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.OtherLetter;
 
     /// <summary>Splits "X à Washington et Y à San Francisco" into names, dropping places and titles.</summary>
     public List<string> SplitNames(string text)
@@ -213,8 +246,13 @@ public sealed class BylineParser(PhraseBook phrases)
         var folded = TextFold.Fold(text);
         // Cut at joiners (and, et, und, ",", "&") that stand as words.
         var cuts = new List<(int Start, int End)>();
-        foreach (var h in _joiners.FindAllFolded(folded)) cuts.Add((h.Start, h.Start + h.Length));
-        for (int i = 0; i < text.Length; i++) if (text[i] is ',' or '/' or '·') cuts.Add((i, i + 1));
+        foreach (var h in _joiners.FindAllFolded(folded))
+        {
+            // One-letter joiners (e, y, i, a) are lower case; "John E. Smith" keeps its initial.
+            if (h.Length == 1 && (char.IsUpper(text[h.Start]) || h.Start + 1 < text.Length && text[h.Start + 1] == '.')) continue;
+            cuts.Add((h.Start, h.Start + h.Length));
+        }
+        for (int i = 0; i < text.Length; i++) if (text[i] is ',' or '/' or '·' or '،' or '、') cuts.Add((i, i + 1));
         cuts.Sort();
         int pos = 0;
         foreach (var (s, e) in cuts)
@@ -251,6 +289,13 @@ public sealed class BylineParser(PhraseBook phrases)
 
     private void AddName(List<string> names, string part)
     {
+        // CJK names are written without spaces, so a space separates two names: "张三 李四".
+        if (part.Any(PhraseMatcher.IsUnspacedScript))
+        {
+            foreach (var token in part.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (token.Length >= 2 && token.All(char.IsLetter) && !names.Contains(token)) names.Add(token);
+            return;
+        }
         var name = LeadingName(part);
         if (name != null && !names.Contains(name)) names.Add(name);
     }
@@ -264,10 +309,10 @@ public sealed class BylineParser(PhraseBook phrases)
         foreach (var w in words)
         {
             var word = w.Trim(',', ';', ':');
-            // Keep the period of an initial ("W."), drop a sentence's.
+            // Keep the period of an initial ("W.", "T. V. Raman"), drop a sentence's.
             if (word.EndsWith('.') && !(word.Length == 2 && char.IsLetter(word[0]))) word = word.TrimEnd('.');
             if (word.Length == 0) break;
-            if (char.IsUpper(word[0]) || taken.Count > 0 && IsParticle(word))
+            if (StartsName(word[0]) || taken.Count > 0 && IsParticle(word))
             {
                 taken.Add(word);
                 if (taken.Count >= 5) break;
@@ -279,7 +324,8 @@ public sealed class BylineParser(PhraseBook phrases)
         if (taken.Count == 0) return null;
         var name = string.Join(' ', taken);
         // One capitalised word is a name only when it is an agency or desk tag (AFP, dpa are caught by case-insensitive match).
-        if (taken.Count == 1 && !_agencies.Contains(TextFold.Fold(name)) && !(name.Length <= 5 && name.All(char.IsUpper)))
+        if (taken.Count == 1 && !_agencies.Contains(TextFold.Fold(name)) && !(name.Length <= 5 && name.All(char.IsUpper)) &&
+            !(name.Length >= 2 && !char.IsUpper(name[0])))
             return null;
         return name;
     }

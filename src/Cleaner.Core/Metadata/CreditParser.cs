@@ -27,8 +27,9 @@ public sealed class CreditParser(PhraseBook phrases)
     /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
     public bool IsBareLabel(string text)
     {
-        var f = TextFold.Fold(text.Trim());
-        if (f.Length > 20) return false;
+        var t = text.Trim();
+        if (t.Length > 20) return false; // before folding: folding keeps the length
+        var f = TextFold.Fold(t);
         var hits = _labels.FindAllFolded(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;
     }
@@ -49,9 +50,13 @@ public sealed class CreditParser(PhraseBook phrases)
         return split.Credit.Length > 0;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：/=.");
+
     private bool TryLabelled(string text, out Split split)
     {
         split = default;
+        // Every labelled credit has a label end (':', '：', "Fot.", "图/", "사진="): skip the fold and scan without one.
+        if (text.AsSpan().IndexOfAny(LabelEnds) < 0) return false;
         var folded = TextFold.Fold(text);
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))
@@ -60,8 +65,9 @@ public sealed class CreditParser(PhraseBook phrases)
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
             if (rest.Length is < 2 or > 80) continue;
             // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
-            bool colon = hit.Phrase.EndsWith(':') || text[after..].TrimStart().StartsWith(':');
-            bool atStart = hit.Start == 0 || text[hit.Start - 1] is ' ' or '(' or '|' or '.' or '/' or '–' or '-';
+            // ... or ends in another separator as printed: "Fot. X", "图/X", "写真=X".
+            bool colon = hit.Phrase[^1] is ':' or '/' or '=' or '.' || text[after..].TrimStart().StartsWith(':');
+            bool atStart = hit.Start == 0 || !char.IsLetterOrDigit(text[hit.Start - 1]);
             if (!colon || !atStart) continue;
             if (TextMetrics.WordCount(rest) > 8) continue;
             split = new(text[..hit.Start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));

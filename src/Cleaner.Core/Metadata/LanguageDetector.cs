@@ -2,15 +2,47 @@ using Cleaner.Core.Knowledge;
 
 namespace Cleaner.Core.Metadata;
 
-/// <summary>Document language: the script of the letters first (it settles zh, ja, ko, el, he, ar, th, and
-/// Cyrillic), then the per-language stopwords of the phrase data; a declared language (html lang) wins
-/// when it agrees with the script and the stopwords do not clearly say otherwise.</summary>
-public sealed class LanguageDetector(PhraseBook phrases)
+/// <summary>Document language from data already loaded for the detectors, no model to load (a CLI cleaning
+/// one page cannot pay seconds of start-up):
+/// 1. the script of the letters settles zh/ja (kana), ko, el, he, ar, th, and narrows the rest to the
+///    languages written in that script (Latin, Cyrillic);
+/// 2. among those, the stopwords of the phrase data vote, each hit weighted by 1/(number of languages that
+///    list the word), so shared words ("de", "a", "i") count little and distinctive ones ("och", "sa", "ikke")
+///    decide close pairs (cs/sk, da/no/sv, es/pt/it, ru/uk);
+/// 3. a declared language (html lang) is kept when it is written in the page's script and the stopwords give it
+///    a fair share of the top score — the declaration is usually right, but templates also declare "en" for every page.</summary>
+public sealed class LanguageDetector
 {
-    private readonly PhraseMatcher _stopwords = phrases.Matcher("stopwords");
+    private readonly PhraseMatcher _stopwords;
+    private readonly Dictionary<string, double> _weight;          // folded stopword -> 1 / languages listing it
+    private readonly Dictionary<string, string> _scriptOfLanguage; // language -> script of its stopwords
 
-    public string? Detect(string text, string? declared = null)
+    public LanguageDetector(PhraseBook phrases)
     {
+        _stopwords = phrases.Matcher("stopwords");
+        var langsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        _scriptOfLanguage = new(StringComparer.Ordinal);
+        foreach (var (phrase, lang) in phrases.All("stopwords"))
+        {
+            var f = TextFold.Fold(phrase);
+            (langsOf.TryGetValue(f, out var set) ? set : langsOf[f] = []).Add(lang);
+            if (!_scriptOfLanguage.ContainsKey(lang) && ScriptOf(f) is { } s) _scriptOfLanguage[lang] = s;
+        }
+        _weight = langsOf.ToDictionary(kv => kv.Key, kv => 1.0 / kv.Value.Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>Below this weighted stopword evidence the text is too short to overrule a declared language.</summary>
+    private const double MinEvidence = 3;
+
+    /// <summary>A declared language is kept while its score is at least this share of the best one.</summary>
+    private const double DeclaredShare = 0.5;
+
+    public string? Detect(string text, string? declared = null) => Detect(text, declared, out _);
+
+    /// <summary>Detects the language; <paramref name="sure"/> is false when the evidence was thin.</summary>
+    public string? Detect(string text, string? declared, out bool sure)
+    {
+        sure = true;
         if (text.Length > 20000) text = text[..20000];
         var declaredCode = Normalize(declared);
         var script = DominantScript(text);
@@ -20,24 +52,37 @@ public sealed class LanguageDetector(PhraseBook phrases)
             case "Kana": return "ja";
             case "Hang": return "ko";
             case "Grek": return "el";
-            case "Hebr": return "he";
-            case "Arab": return declaredCode is "fa" or "ur" ? declaredCode : "ar";
+            case "Hebr": return declaredCode is "yi" ? declaredCode : "he";
+            case "Arab": return declaredCode is "fa" or "ur" or "ps" ? declaredCode : "ar";
             case "Thai": return "th";
+            case "Deva": return declaredCode is "mr" or "ne" ? declaredCode : "hi";
+            case "Beng": return "bn";
+            case "Geor": return "ka";
+            case "Armn": return "hy";
         }
-        var counts = new Dictionary<string, int>();
+
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in _stopwords.FindAll(text))
-            counts[hit.Language] = counts.GetValueOrDefault(hit.Language) + 1;
-        if (script == "Cyrl")
         {
-            // Only Cyrillic-script languages compete.
-            foreach (var k in counts.Keys.ToList()) if (k is not ("ru" or "uk" or "bg" or "sr" or "mk" or "be")) counts.Remove(k);
-            if (counts.Count == 0) return declaredCode ?? "ru";
+            if (_scriptOfLanguage.GetValueOrDefault(hit.Language) != script) continue;
+            scores[hit.Language] = scores.GetValueOrDefault(hit.Language) + _weight.GetValueOrDefault(hit.Phrase, 1);
         }
-        if (counts.Count == 0) return declaredCode;
-        var ranked = counts.OrderByDescending(kv => kv.Value).ToList();
-        var top = ranked[0];
-        if (declaredCode != null && counts.TryGetValue(declaredCode, out var dc) && dc * 2 >= top.Value) return declaredCode;
-        return top.Key;
+        bool declaredFits = declaredCode != null &&
+                            (_scriptOfLanguage.TryGetValue(declaredCode, out var ds) ? ds == script : script == "Latn");
+        if (scores.Count == 0)
+        {
+            sure = false;
+            return declaredFits ? declaredCode : script == "Cyrl" ? "ru" : declaredCode;
+        }
+        var (best, top) = scores.MaxBy(kv => kv.Value);
+        double total = scores.Values.Sum();
+        if (declaredFits)
+        {
+            var dc = scores.GetValueOrDefault(declaredCode!);
+            if (dc >= top * DeclaredShare || total < MinEvidence) return declaredCode;
+        }
+        sure = total >= MinEvidence;
+        return best;
     }
 
     public static string? Normalize(string? lang)
@@ -46,30 +91,52 @@ public sealed class LanguageDetector(PhraseBook phrases)
         var l = lang.Trim().ToLowerInvariant();
         int dash = l.IndexOfAny(['-', '_']);
         if (dash > 0) l = l[..dash];
-        if (l == "nb" || l == "nn") l = "no";
+        if (l is "nb" or "nn") l = "no";
+        if (l == "iw") l = "he";
         return l.Length is 2 or 3 && l.All(char.IsAsciiLetterLower) ? l : null;
     }
 
-    private static string DominantScript(string text)
+    private static string? ScriptOf(string word)
     {
-        int latin = 0, cyr = 0, han = 0, kana = 0, hang = 0, grek = 0, hebr = 0, arab = 0, thai = 0;
+        foreach (var c in word)
+            if (char.IsLetter(c)) return ScriptOf(c);
+        return null;
+    }
+
+    private static string? ScriptOf(char c) => c switch
+    {
+        < '\u0250' => char.IsLetter(c) ? "Latn" : null,
+        >= '\u1E00' and <= '\u1EFF' => "Latn",
+        >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF' => "Grek",
+        >= '\u0400' and <= '\u052F' => "Cyrl",
+        >= '\u0590' and <= '\u05FF' => "Hebr",
+        >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF' => "Arab",
+        >= '\u0E00' and <= '\u0E7F' => "Thai",
+        >= '\u0900' and <= '\u097F' => "Deva",
+        >= '\u0980' and <= '\u09FF' => "Beng",
+        >= '\u10A0' and <= '\u10FF' => "Geor",
+        >= '\u0530' and <= '\u058F' => "Armn",
+        >= '\u3040' and <= '\u30FF' => "Kana",
+        >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' => "Hani",
+        >= '\u1100' and <= '\u11FF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3130' and <= '\u318F' => "Hang",
+        _ => null,
+    };
+
+    /// <summary>The script most of the letters are written in.</summary>
+    public static string DominantScript(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in text)
         {
-            if (c < 0x80) { if (char.IsAsciiLetter(c)) latin++; continue; }
-            if (c <= 0x024F) { if (char.IsLetter(c)) latin++; }
-            else if (c >= 0x0370 && c <= 0x03FF) grek++;
-            else if (c >= 0x0400 && c <= 0x04FF) cyr++;
-            else if (c >= 0x0590 && c <= 0x05FF) hebr++;
-            else if (c >= 0x0600 && c <= 0x06FF) arab++;
-            else if (c >= 0x0E00 && c <= 0x0E7F) thai++;
-            else if (c >= 0x3040 && c <= 0x30FF) kana++;
-            else if (c >= 0x4E00 && c <= 0x9FFF) han++;
-            else if (c >= 0xAC00 && c <= 0xD7AF) hang++;
+            if (c < 0x80 && !char.IsAsciiLetter(c)) continue;
+            if (ScriptOf(c) is { } s) counts[s] = counts.GetValueOrDefault(s) + 1;
         }
-        // Japanese mixes kana into kanji; a modest share of kana settles it.
-        if (kana > 0 && kana * 10 >= han) kana += han;
-        var scores = new (string, int)[] { ("Latn", latin), ("Cyrl", cyr), ("Hani", han * 2), ("Kana", kana * 2), ("Hang", hang * 2), ("Grek", grek), ("Hebr", hebr), ("Arab", arab), ("Thai", thai) };
-        var best = scores.MaxBy(s => s.Item2);
-        return best.Item2 == 0 ? "Latn" : best.Item1;
+        int han = counts.GetValueOrDefault("Hani"), kana = counts.GetValueOrDefault("Kana");
+        // Japanese mixes kana into kanji; a modest share of kana settles it. Characters of unspaced scripts
+        // carry more than a letter, so they weigh double against Latin (brand names, URLs in CJK text).
+        if (kana > 0 && kana * 10 >= han) { counts["Kana"] = kana + han; counts.Remove("Hani"); }
+        foreach (var s in new[] { "Hani", "Kana", "Hang" })
+            if (counts.TryGetValue(s, out var n)) counts[s] = n * 2;
+        return counts.Count == 0 ? "Latn" : counts.MaxBy(kv => kv.Value).Key;
     }
 }

@@ -11,6 +11,8 @@ public sealed class CleanStats
     public int ContentBlocks { get; set; }
     public int RemovedBlocks { get; set; }
     public double ElapsedMs { get; set; }
+    /// <summary>Milliseconds per stage, only when <see cref="CleanerOptions.TimeStages"/> is on.</summary>
+    public Dictionary<string, double>? StageMs { get; set; }
     /// <summary>Characters removed per boilerplate kind.</summary>
     public Dictionary<string, int> RemovedCharsByKind { get; } = new();
 }

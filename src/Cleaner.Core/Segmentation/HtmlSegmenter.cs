@@ -2,24 +2,34 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Cleaner.Core.Classification;
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Metadata;
 using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation.Html;
 
 namespace Cleaner.Core.Segmentation;
 
 /// <summary>Turns an HTML page into blocks: one per block-level element that holds text, with the features
-/// the detectors need (tag path, class/id tokens, link density, headings, visibility, semantic containers).
-/// The walk is iterative (an explicit stack), so nesting depth never grows the call stack.</summary>
-public sealed class HtmlSegmenter
+/// the detectors need (tag path, class/id tokens, link density, headings, visibility, semantic containers),
+/// and an <see cref="HtmlLayout"/> with per-element aggregates and Readability-style content scores.
+/// One iterative walk (explicit stack) over ChildNodes: nesting depth never grows the call stack, and every
+/// node is visited once (no per-node TextContent, no re-serialisation).</summary>
+public sealed class HtmlSegmenter(PhraseBook? phrases = null)
 {
-    private static readonly HashSet<string> Skip = new(StringComparer.OrdinalIgnoreCase)
-        { "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "select", "option", "button", "input", "textarea", "video", "audio", "map" };
+    private readonly PhraseBook _phrases = phrases ?? PhraseBook.Default;
 
-    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Skip = new(StringComparer.Ordinal)
+        { "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "select", "option", "button", "input", "textarea", "video", "audio", "map", "link", "meta", "title", "dialog" };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
         "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "figure", "figcaption",
         "blockquote", "pre", "form", "fieldset", "address", "hr", "br", "body", "html", "center", "details", "summary", "legend", "menu",
     };
+
+    private static readonly HashSet<string> LandmarkRoles = new(StringComparer.Ordinal)
+        { "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo", "search" };
 
     public static IHtmlDocument Parse(string html)
     {
@@ -27,133 +37,338 @@ public sealed class HtmlSegmenter
         return parser.ParseDocument(html);
     }
 
+    private sealed class Frame
+    {
+        public required IElement El;
+        public required string Name;
+        public int ContainerId = -1;           // block elements only
+        public string? Tokens;                  // own "class id", lower case
+        public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink;
+        public int GroupId = -1;
+        public int TextStart, LinkStart, CommaStart, ParagraphStart;
+        public int Depth;
+        public byte AuthorKind;                 // 0 none, 1 rel=author, 2 itemprop=author, 3 byline class
+    }
+
     public List<Block> Segment(IHtmlDocument doc, PageHints hints)
     {
-        CollectHints(doc, hints);
+        var layout = new HtmlLayout { Document = doc };
+        hints.Html = layout;
+        var jsonLd = new List<string>();
+        CollectHead(doc, hints, layout, jsonLd);
         var blocks = new List<Block>();
         var root = doc.Body ?? doc.DocumentElement;
         if (root == null) return blocks;
 
+        var positive = _phrases.All("html-class-positive").Select(p => p.Phrase).ToArray();
+        var negative = _phrases.All("html-class-negative").Select(p => p.Phrase).ToArray();
+        var unlikely = _phrases.All("html-class-unlikely").Select(p => p.Phrase).ToArray();
+        var maybe = _phrases.All("html-class-maybe").Select(p => p.Phrase).ToArray();
+        var bylineClass = _phrases.All("html-class-byline").Select(p => p.Phrase).ToArray();
+        var creditClass = _phrases.All("html-class-credit").Select(p => p.Phrase).ToArray();
+        // Class strings repeat across a page: classify each distinct one once.
+        var classCache = new Dictionary<string, ClassFlags>(StringComparer.Ordinal);
+        ClassFlags Classify(string tokens)
+        {
+            if (classCache.TryGetValue(tokens, out var flags)) return flags;
+            if (ContainsAny(tokens, positive)) flags |= ClassFlags.Positive;
+            if (ContainsAny(tokens, negative)) flags |= ClassFlags.Negative;
+            if (ContainsAny(tokens, unlikely) && !ContainsAny(tokens, maybe)) flags |= ClassFlags.Unlikely;
+            if (ContainsAny(tokens, bylineClass)) flags |= ClassFlags.Byline;
+            if (ContainsAny(tokens, creditClass) && !tokens.Contains("copyright-notice")) flags |= ClassFlags.Credit;
+            return classCache[tokens] = flags;
+        }
+
         var text = new System.Text.StringBuilder();
-        int linkChars = 0;
-        IElement? owner = null;
+        int blockLinkChars = 0, blockTextChars = 0;
+        int totalText = 0, totalLink = 0, totalCommas = 0, totalParagraphs = 0, linkDepth = 0;
         int groupCounter = 0;
-        var groupOf = new Dictionary<IElement, int>();
+        var open = new List<Frame>();            // every open element, outermost first
+        var openBlocks = new List<Frame>();      // open block elements (owners), outermost first
 
         void Flush()
         {
-            if (owner == null || text.Length == 0) { text.Clear(); linkChars = 0; return; }
+            if (text.Length == 0 || openBlocks.Count == 0) { text.Clear(); blockLinkChars = blockTextChars = 0; return; }
             var t = TextMetrics.NormalizeSpace(text.ToString());
+            var owner = openBlocks[^1];
             if (t.Length > 0)
             {
-                var b = new Block(blocks.Count, t) { Tag = owner.LocalName };
-                Describe(owner, b, groupOf, ref groupCounter);
-                b.LinkDensity = t.Length == 0 ? 0 : Math.Min(1, (double)linkChars / t.Length);
+                var b = new Block(blocks.Count, t) { Tag = owner.Name };
+                Describe(b, owner, open);
+                b.LinkDensity = blockTextChars == 0 ? 0 : Math.Min(1, (double)blockLinkChars / blockTextChars);
                 blocks.Add(b);
+                layout.BlockContainer.Add(owner.ContainerId);
+                layout.BlockUnlikely.Add(owner.Unlikely);
+                if (!owner.Hidden && b.LinkDensity < 0.5 && TextMetrics.EffectiveLength(t) >= 25) totalParagraphs++;
             }
             text.Clear();
-            linkChars = 0;
+            blockLinkChars = blockTextChars = 0;
         }
 
-        // Explicit stack of (node, entering?) pairs.
-        var stack = new Stack<(INode Node, bool Exit, IElement? Owner)>();
-        stack.Push((root, false, root));
-        int linkDepth = 0;
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((root, false));
         while (stack.Count > 0)
         {
-            var (node, exit, ownerAtEntry) = stack.Pop();
+            var (node, exit) = stack.Pop();
             if (node is IElement el)
             {
-                bool isBlock = BlockTags.Contains(el.LocalName);
                 if (exit)
                 {
-                    if (el.LocalName == "a") linkDepth--;
-                    if (isBlock) { Flush(); owner = ownerAtEntry; }
+                    var f = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    if (f.IsLink) linkDepth--;
+                    if (f.ContainerId >= 0)
+                    {
+                        Flush();
+                        openBlocks.RemoveAt(openBlocks.Count - 1);
+                        var c = layout.Containers[f.ContainerId];
+                        c.EndBlock = blocks.Count;
+                        c.TextChars = totalText - f.TextStart;
+                        c.LinkChars = totalLink - f.LinkStart;
+                        c.Commas = totalCommas - f.CommaStart;
+                        c.Paragraphs = totalParagraphs - f.ParagraphStart;
+                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add((string.Join(" ", blocks.Skip(c.FirstBlock).Take(c.EndBlock - c.FirstBlock).Select(x => x.Text)), c.FirstBlock));
+                    }
+                    if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
+                        AddAuthorHint(f, layout, blocks.Count);
                     continue;
                 }
-                if (Skip.Contains(el.LocalName)) continue;
-                if (el.LocalName == "br") { text.Append(' '); continue; }
-                if (isBlock) { Flush(); }
-                var previousOwner = owner;
-                if (isBlock) owner = el;
-                if (el.LocalName == "a") linkDepth++;
-                stack.Push((el, true, previousOwner));
+                var name = el.LocalName;
+                if (Skip.Contains(name))
+                {
+                    if (name == "script" && IsJsonLd(el)) jsonLd.Add(el.TextContent);
+                    else if (name == "meta") ReadMeta(el, hints, layout);
+                    continue;
+                }
+                if (name == "br")
+                {
+                    text.Append(' ');
+                    continue;
+                }
+                if (name == "time" && hints.Date == null && el.GetAttribute("datetime") is { Length: > 0 } dt) hints.Date = dt.Trim();
+
+                var parent = open.Count > 0 ? open[^1] : null;
+                var frame = new Frame
+                {
+                    El = el, Name = name, Depth = open.Count,
+                    Hidden = parent?.Hidden ?? false, InArticle = parent?.InArticle ?? false, InFigure = parent?.InFigure ?? false,
+                    Unlikely = parent?.Unlikely ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
+                    TextStart = totalText, LinkStart = totalLink, CommaStart = totalCommas, ParagraphStart = totalParagraphs,
+                };
+                var cls = el.GetAttribute("class");
+                var id = el.GetAttribute("id");
+                if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
+                var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
+                if (IsHidden(el)) frame.Hidden = true;
+                if (name is "article" or "main" || el.GetAttribute("itemprop") is "articleBody" or "articlebody") frame.InArticle = true;
+                if (name is "figure" or "figcaption") frame.InFigure = true;
+                if (name == "table") frame.InTable = true;
+                if (name is "table" or "ul" or "ol" or "form" or "nav" or "dl" or "menu") frame.GroupId = ++groupCounter;
+                if (name == "a") { frame.IsLink = true; linkDepth++; }
+                if (!frame.Unlikely && name is not ("body" or "a" or "article" or "main") && !frame.InTable && !frame.InArticle)
+                {
+                    var role = el.GetAttribute("role");
+                    if (role != null && LandmarkRoles.Contains(role) ||
+                        (classFlags & ClassFlags.Unlikely) != 0)
+                        frame.Unlikely = true;
+                }
+                if (name == "a" && (el.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)) frame.AuthorKind = 1;
+                else if (el.GetAttribute("itemprop") is "author" or "creator") frame.AuthorKind = 2;
+                else if ((classFlags & ClassFlags.Byline) != 0) frame.AuthorKind = 3;
+
+                bool isBlock = BlockTags.Contains(name) ||
+                               (classFlags & ClassFlags.Credit) != 0;
+                open.Add(frame);
+                if (isBlock)
+                {
+                    Flush();
+                    frame.ContainerId = layout.Containers.Count;
+                    var weight = 0.0;
+                    if ((classFlags & ClassFlags.Negative) != 0) weight -= 25;
+                    if ((classFlags & ClassFlags.Positive) != 0) weight += 25;
+                    layout.Containers.Add(new HtmlContainer
+                    {
+                        Id = frame.ContainerId, ParentId = openBlocks.Count > 0 ? openBlocks[^1].ContainerId : -1, Tag = name,
+                        Tokens = frame.Tokens ?? "", ClassName = cls, ClassWeight = weight, Unlikely = frame.Unlikely,
+                        Hidden = frame.Hidden, Depth = frame.Depth, FirstBlock = blocks.Count,
+                    });
+                    openBlocks.Add(frame);
+                    if (frame.Depth > layout.MaxDepth) layout.MaxDepth = frame.Depth;
+                }
+                stack.Push((el, true));
                 var children = el.ChildNodes;
-                for (int i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false, null));
+                for (int i = children.Length - 1; i >= 0; i--)
+                {
+                    var child = children[i];
+                    if (child.NodeType is NodeType.Element or NodeType.Text) stack.Push((child, false));
+                }
             }
             else if (node.NodeType == NodeType.Text)
             {
                 var data = node.TextContent;
                 text.Append(data);
-                if (linkDepth > 0) linkChars += data.Trim().Length;
+                var top = open.Count > 0 ? open[^1] : null;
+                if (top is { Hidden: true }) continue;
+                int n = 0, commas = 0;
+                foreach (var ch in data)
+                {
+                    if (char.IsWhiteSpace(ch)) continue;
+                    n++;
+                    if (ch is ',' or '，' or '、' or '،') commas++;
+                }
+                totalText += n;
+                totalCommas += commas;
+                blockTextChars += n;
+                if (linkDepth > 0) { totalLink += n; blockLinkChars += n; }
             }
         }
+        while (open.Count > 0) open.RemoveAt(open.Count - 1);
         Flush();
+        foreach (var json in jsonLd) JsonLdReader.Read(json, hints, layout);
+        FinishHints(hints, layout);
         return blocks;
     }
 
-    private static void Describe(IElement el, Block b, Dictionary<IElement, int> groupOf, ref int groupCounter)
+    [Flags]
+    private enum ClassFlags { None = 0, Positive = 1, Negative = 2, Unlikely = 4, Byline = 8, Credit = 16 }
+
+    private static bool ContainsAny(string tokens, string[] fragments)
     {
-        var path = new List<string>();
-        var tokens = new System.Text.StringBuilder();
-        int depth = 0;
-        for (var e = el; e != null && depth < 40; e = e.ParentElement, depth++)
-        {
-            path.Add(e.LocalName);
-            var cls = e.GetAttribute("class");
-            var id = e.GetAttribute("id");
-            if (cls != null) tokens.Append(cls.ToLowerInvariant()).Append(' ');
-            if (id != null) tokens.Append(id.ToLowerInvariant()).Append(' ');
-            if (e.LocalName is "article" or "main" || e.GetAttribute("itemprop") == "articleBody") b.InArticleContainer = true;
-            if (e.LocalName is "figure" or "figcaption") b.InFigure = true;
-            if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true" ||
-                (e.GetAttribute("style") is { } st && st.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)))
-                b.Hidden = true;
-            if (e.LocalName is "table" or "ul" or "ol" or "form" or "nav" && b.GroupId < 0)
-            {
-                if (!groupOf.TryGetValue(e, out var g)) groupOf[e] = g = ++groupCounter;
-                b.GroupId = g;
-            }
-        }
-        path.Reverse();
-        b.TagPath = string.Join('>', path);
-        b.ClassTokens = tokens.ToString().Trim();
-        if (el.LocalName.Length == 2 && el.LocalName[0] == 'h' && char.IsDigit(el.LocalName[1])) b.HeadingLevel = el.LocalName[1] - '0';
-        b.IsListItem = el.LocalName == "li";
+        foreach (var f in fragments) if (tokens.Contains(f, StringComparison.Ordinal)) return true;
+        return false;
     }
 
-    private static void CollectHints(IHtmlDocument doc, PageHints hints)
+    private static bool IsHidden(IElement el)
+    {
+        if (el.HasAttribute("hidden")) return true;
+        if (el.GetAttribute("aria-hidden") == "true" && el.LocalName is not ("figure" or "img" or "picture")) return true;
+        var style = el.GetAttribute("style");
+        if (style == null) return false;
+        int i = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        if (i < 0) return false;
+        var rest = style.AsSpan(i + 7).TrimStart().TrimStart(':').TrimStart();
+        return rest.StartsWith("none", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsJsonLd(IElement el) =>
+        (el.GetAttribute("type") ?? "").Contains("ld+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Tag path and class tokens from the nearest open elements (at most 8 levels, so deep pages stay linear).</summary>
+    private static void Describe(Block b, Frame owner, List<Frame> open)
+    {
+        var path = new System.Text.StringBuilder();
+        var tokens = new System.Text.StringBuilder();
+        int from = Math.Max(0, open.Count - 8);
+        for (int i = from; i < open.Count; i++)
+        {
+            var f = open[i];
+            if (path.Length > 0) path.Append('>');
+            path.Append(f.Name);
+            if (f.Tokens != null && tokens.Length < 400) { if (tokens.Length > 0) tokens.Append(' '); tokens.Append(f.Tokens); }
+            if (ReferenceEquals(f, owner)) break;
+        }
+        b.TagPath = path.ToString();
+        b.ClassTokens = tokens.ToString();
+        b.InArticleContainer = owner.InArticle;
+        b.InFigure = owner.InFigure;
+        b.Hidden = owner.Hidden;
+        b.GroupId = owner.GroupId;
+        var n = owner.Name;
+        if (n.Length == 2 && n[0] == 'h' && n[1] is >= '1' and <= '6') b.HeadingLevel = n[1] - '0';
+        b.IsListItem = n == "li";
+    }
+
+    private static void AddAuthorHint(Frame f, HtmlLayout layout, int position)
+    {
+        var el = f.El;
+        // itemprop=author often wraps itemprop=name; the name alone is cleaner.
+        var source = f.AuthorKind switch { 1 => "rel-author", 2 => "itemprop-author", _ => "byline-class" };
+        string raw;
+        if (f.AuthorKind == 2)
+        {
+            var metaName = el.GetAttribute("content");
+            var nameEl = FindChildWithItemprop(el, "name");
+            raw = nameEl?.GetAttribute("content") ?? nameEl?.TextContent ?? metaName ?? el.TextContent;
+        }
+        else raw = el.TextContent;
+        var t = TextMetrics.NormalizeSpace(raw);
+        if (t.Length is < 2 or > 160) return;
+        // Nested hints (a byline div around an itemprop=author span) report inner ones first; keep both, parsing decides.
+        layout.AuthorHints.Add(new HtmlAuthorHint(t, source, f.Unlikely, position));
+    }
+
+    /// <summary>A descendant with the given itemprop, searched breadth-first over at most 50 elements.</summary>
+    private static IElement? FindChildWithItemprop(IElement el, string itemprop)
+    {
+        var queue = new Queue<IElement>();
+        foreach (var c in el.Children) queue.Enqueue(c);
+        int seen = 0;
+        while (queue.Count > 0 && seen++ < 50)
+        {
+            var e = queue.Dequeue();
+            if (e.GetAttribute("itemprop") == itemprop) return e;
+            foreach (var c in e.Children) queue.Enqueue(c);
+        }
+        return null;
+    }
+
+    private static void CollectHead(IHtmlDocument doc, PageHints hints, HtmlLayout layout, List<string> jsonLd)
     {
         var title = doc.Title;
         if (!string.IsNullOrWhiteSpace(title)) hints.TitleTag = TextMetrics.NormalizeSpace(title);
-        foreach (var meta in doc.QuerySelectorAll("meta"))
+        var head = doc.Head;
+        if (head != null)
         {
-            var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? "").ToLowerInvariant();
-            var content = meta.GetAttribute("content");
-            if (string.IsNullOrWhiteSpace(content)) continue;
-            content = TextMetrics.NormalizeSpace(content);
-            switch (key)
+            foreach (var el in head.Children)
             {
-                case "og:title" or "twitter:title" or "headline":
-                    hints.TitleCandidates.Add(content);
-                    break;
-                case "author" or "article:author" or "dc.creator" or "byl" or "sailthru.author" or "parsely-author":
-                    if (!content.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !hints.Authors.Contains(content)) hints.Authors.Add(content);
-                    break;
-                case "article:published_time" or "datepublished" or "date" or "dc.date" or "pubdate" or "publish-date" or "og:published_time":
-                    hints.Date ??= content;
-                    break;
-                case "og:site_name":
-                    hints.SiteName ??= content;
-                    break;
-                case "content-language" or "language" or "og:locale":
-                    hints.DeclaredLanguage ??= content;
-                    break;
+                if (el.LocalName == "meta") ReadMeta(el, hints, layout);
+                else if (el.LocalName == "script" && IsJsonLd(el)) jsonLd.Add(el.TextContent);
             }
-            if ((meta.GetAttribute("http-equiv") ?? "").Equals("content-language", StringComparison.OrdinalIgnoreCase))
-                hints.DeclaredLanguage ??= content;
         }
         var lang = doc.DocumentElement?.GetAttribute("lang");
-        if (!string.IsNullOrWhiteSpace(lang)) hints.DeclaredLanguage = lang;
+        if (!string.IsNullOrWhiteSpace(lang)) hints.DeclaredLanguage = lang.Trim();
+    }
+
+    /// <summary>JSON-LD scripts in the head are read with the body's (the walk only visits the body).</summary>
+    private static void FinishHints(PageHints hints, HtmlLayout layout)
+    {
+        if (layout.OgTitle != null && !hints.TitleCandidates.Contains(layout.OgTitle)) hints.TitleCandidates.Insert(0, layout.OgTitle);
+        foreach (var h in layout.JsonLdHeadlines)
+            if (!hints.TitleCandidates.Contains(h)) hints.TitleCandidates.Add(h);
+    }
+
+    private static void ReadMeta(IElement meta, PageHints hints, HtmlLayout layout)
+    {
+        var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? "").ToLowerInvariant();
+        var content = meta.GetAttribute("content");
+        if (string.IsNullOrWhiteSpace(content)) return;
+        content = TextMetrics.NormalizeSpace(System.Net.WebUtility.HtmlDecode(content));
+        switch (key)
+        {
+            case "og:title":
+                layout.OgTitle ??= content;
+                break;
+            case "twitter:title" or "headline" or "dc.title":
+                if (!hints.TitleCandidates.Contains(content)) hints.TitleCandidates.Add(content);
+                break;
+            case "author" or "article:author" or "dc.creator" or "byl" or "sailthru.author" or "parsely-author" or "dcterms.creator" or "citation_author":
+                if (!content.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !layout.MetaAuthors.Contains(content))
+                {
+                    layout.MetaAuthors.Add(content);
+                    if (!hints.Authors.Contains(content)) hints.Authors.Add(content);
+                }
+                break;
+            case "article:published_time" or "datepublished" or "date" or "dc.date" or "pubdate" or "publish-date" or "og:published_time" or "dc.date.issued" or "dcterms.date":
+                hints.Date ??= content;
+                break;
+            case "og:site_name":
+                hints.SiteName ??= content;
+                break;
+            case "content-language" or "language" or "og:locale" or "dc.language":
+                hints.DeclaredLanguage ??= content;
+                break;
+        }
+        if ((meta.GetAttribute("http-equiv") ?? "").Equals("content-language", StringComparison.OrdinalIgnoreCase))
+            hints.DeclaredLanguage ??= content;
     }
 }

@@ -49,7 +49,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
                 continue;
             }
             if (pending != null && !OpensByline(line) &&
-                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending) ||
+                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending) && !IsOwnParagraph(line) ||
                  IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(pending)))
             {
                 pending = Join(pending, line);
@@ -91,6 +91,10 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
+
+    /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>
+    private static bool IsOwnParagraph(string line) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
 
     /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
     private bool IsLoneFunctionWord(string line) =>

@@ -81,14 +81,15 @@ public static class TextMetrics
         return n;
     }
 
-    /// <summary>Collapses whitespace runs to one space and trims.</summary>
+    /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
     public static string NormalizeSpace(string s)
     {
+        if (IsNormalized(s)) return s; // most lines already are: no copy
         var sb = new System.Text.StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = sb.Length > 0;
                 continue;
@@ -98,5 +99,18 @@ public static class TextMetrics
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static bool IsNormalized(string s)
+    {
+        if (s.Length == 0) return true;
+        if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == ' ') { if (s[i + 1] == ' ') return false; continue; } // not last: checked above
+            if (c < 0x7F ? c < ' ' : char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') return false;
+        }
+        return true;
     }
 }

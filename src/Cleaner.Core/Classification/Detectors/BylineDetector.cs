@@ -23,7 +23,7 @@ public sealed class BylineDetector : IBlockDetector
 
     public void Detect(PageContext page)
     {
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         var blocks = page.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -101,7 +101,7 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
     public void Detect(PageContext page)
     {
         var blocks = page.Blocks;
-        var parser = new BylineParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
         foreach (var (block, parsed) in page.Bylines)
         {
             LabelDatesNear(page, parser, block.Index);

@@ -13,7 +13,7 @@ public sealed class CaptionCreditDetector : IBlockDetector
 
     public void Detect(PageContext page)
     {
-        var parser = new CreditParser(page.Phrases);
+        var parser = page.Phrases.Shared(p => new CreditParser(p));
         var blocks = page.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {

@@ -14,7 +14,7 @@ public sealed class MainContentSelector : IBlockDetector
     public void Detect(PageContext page)
     {
         var blocks = page.Blocks;
-        if (blocks.Count == 0) return;
+        if (blocks.Count == 0 || page.RegionFixed) return;
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
         Smooth(blocks, values);

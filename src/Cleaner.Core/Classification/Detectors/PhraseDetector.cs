@@ -34,8 +34,8 @@ public abstract class PhraseDetector : IBlockDetector
         if (matcher.Count == 0) return;
         foreach (var block in page.Blocks)
         {
-            if (block.IsDecided) continue;
-            var hits = matcher.FindAllFolded(page.Folded(block));
+            if (block.IsDecided || LeavesToOther(page, block)) continue;
+            var hits = page.PhraseHits(block, Category);
             if (hits.Count == 0) continue;
             var distinct = hits.Select(h => h.Phrase).Distinct().ToList();
             int covered = hits.Sum(h => h.Length);
@@ -48,6 +48,9 @@ public abstract class PhraseDetector : IBlockDetector
         }
     }
 
+    /// <summary>Whether a later, more specific detector should have this block.</summary>
+    protected virtual bool LeavesToOther(PageContext page, Block block) => false;
+
     protected virtual bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
         effectiveLength <= ShortBlock ||
         distinctHits >= 2 && effectiveLength <= LongBlock ||
@@ -59,7 +62,12 @@ public sealed class CookieConsentDetector() : PhraseDetector("cookie-consent", B
 
 public sealed class DonationAppealDetector() : PhraseDetector("donation-appeal", BlockKind.DonationAppeal);
 
-public sealed class SubscriptionDetector() : PhraseDetector("subscription", BlockKind.Subscription);
+public sealed class SubscriptionDetector() : PhraseDetector("subscription", BlockKind.Subscription)
+{
+    // Many languages use one verb for both ("Suscríbete a nuestro boletín", "Подпишитесь на рассылку").
+    protected override bool LeavesToOther(PageContext page, Block block) =>
+        page.Phrases.Matcher("newsletter").IsMatchFolded(page.Folded(block));
+}
 
 public sealed class NewsletterDetector() : PhraseDetector("newsletter", BlockKind.Newsletter)
 {

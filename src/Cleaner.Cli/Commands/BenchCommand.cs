@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Cleaner.Core;
+using Cleaner.Core.Input;
+
+namespace Cleaner.Cli.Commands;
+
+/// <summary><c>cleaner bench</c>: pages/s and MB/s of the pipeline on the dev corpus, one job and N jobs,
+/// with peak memory; <c>--stages</c> adds the time per pipeline stage (the profile used to find hot spots).</summary>
+public static class BenchCommand
+{
+    private static readonly Option<string> Corpus = new("--corpus")
+    {
+        Description = "The dev corpus folder (with trafilatura-a/html and textdump/txt).",
+        DefaultValueFactory = _ => FindCorpus(),
+    };
+    private static readonly Option<int> Jobs = new("--jobs", "-j")
+    {
+        Description = "Parallel jobs for the second measurement (default: cores).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+    private static readonly Option<int> Passes = new("--passes")
+    {
+        Description = "Times each set is cleaned per measurement (after one warm-up pass).",
+        DefaultValueFactory = _ => 3,
+    };
+    private static readonly Option<bool> Stages = new("--stages")
+    {
+        Description = "Also print the share of time per pipeline stage (one job).",
+    };
+    private static readonly Option<string?> Set = new("--set")
+    {
+        Description = "Only this set: html or text.",
+    };
+
+    public static Command Create()
+    {
+        var cmd = new Command("bench", "Measure pages/s, MB/s and peak memory on the dev corpus (HTML and text dumps).");
+        cmd.Add(Corpus);
+        cmd.Add(Jobs);
+        cmd.Add(Passes);
+        cmd.Add(Stages);
+        cmd.Add(Set);
+        cmd.SetAction(Run);
+        return cmd;
+    }
+
+    private static string FindCorpus()
+    {
+        // ../shared/corpus from the repository, wherever the tool runs from.
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
+        {
+            var c = Path.Combine(dir.FullName, "shared", "corpus");
+            if (Directory.Exists(c)) return c;
+        }
+        return "/work/shared/corpus";
+    }
+
+    private sealed record Page(string Id, byte[] Bytes);
+
+    private static int Run(ParseResult parse)
+    {
+        var corpus = parse.GetValue(Corpus)!;
+        int jobs = Math.Max(1, parse.GetValue(Jobs));
+        int passes = Math.Max(1, parse.GetValue(Passes));
+        var only = parse.GetValue(Set);
+        var sets = new List<(string Name, string Folder)>();
+        if (only is null or "html") sets.Add(("html (trafilatura-a)", Path.Combine(corpus, "trafilatura-a", "html")));
+        if (only is null or "text") sets.Add(("text dumps (textdump)", Path.Combine(corpus, "textdump", "txt")));
+        if (sets.Any(s => !Directory.Exists(s.Folder)))
+        {
+            Console.Error.WriteLine($"cleaner: bench: corpus not found under {corpus} (give --corpus DIR)");
+            return ExitCodes.Usage;
+        }
+
+        Console.WriteLine($"cleaner bench: {Environment.ProcessorCount} cores, {passes} passes per measurement, .NET {Environment.Version}");
+        foreach (var (name, folder) in sets)
+        {
+            // Pages are loaded and gunzipped up front: the figures are the cleaning, not the disk.
+            var pages = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)
+                .Select(f => new Page(Path.GetFileName(f), Load(f))).ToList();
+            long bytes = pages.Sum(p => (long)p.Bytes.Length);
+            var pipeline = new CleanerPipeline(new CleanerOptions());
+            Measure(pipeline, pages, 1, 1); // warm-up: JIT, tiered compilation, phrase tables
+
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var one = Measure(pipeline, pages, 1, passes);
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var many = jobs > 1 ? Measure(pipeline, pages, jobs, passes) : one;
+            double mb = bytes / 1e6 * passes;
+            Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB");
+            // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
+            Console.WriteLine($"  1 job : {pages.Count * passes / one:F0} pages/s, {mb / one:F1} MB/s wall; " +
+                              $"{pages.Count * passes / cpu:F0} pages, {mb / cpu:F1} MB per CPU-second");
+            if (jobs > 1)
+                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job");
+
+            if (parse.GetValue(Stages)) PrintStages(pages);
+            // What stays alive after cleaning (should not grow with the number of pages cleaned).
+            pages = null!;
+            Console.WriteLine($"  managed heap after a full GC: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F1} MB");
+        }
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / (1024 * 1024)} MB");
+        return ExitCodes.Ok;
+    }
+
+    private static byte[] Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return Gzip.IsGzip(bytes) ? Gzip.Decompress(bytes, long.MaxValue) : bytes;
+    }
+
+    /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>
+    private static double Measure(CleanerPipeline pipeline, List<Page> pages, int jobs, int passes)
+    {
+        int total = pages.Count * passes, next = -1;
+        var sw = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, jobs).Select(_ => new Thread(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                var p = pages[i % pages.Count];
+                pipeline.Clean(InputDocument.FromBytes(p.Id, p.Bytes));
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    private static void PrintStages(List<Page> pages)
+    {
+        var pipeline = new CleanerPipeline(new CleanerOptions { TimeStages = true });
+        var sums = new Dictionary<string, double>();
+        var slowest = new List<(double Ms, string Id)>();
+        long allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
+        foreach (var p in pages)
+        {
+            var r = pipeline.Clean(InputDocument.FromBytes(p.Id, p.Bytes));
+            foreach (var (stage, ms) in r.Stats.StageMs!) sums[stage] = sums.GetValueOrDefault(stage) + ms;
+            slowest.Add((r.Stats.ElapsedMs, p.Id));
+        }
+        double all = sums.Values.Sum();
+        Console.WriteLine($"  stages (1 job, {all:F0} ms in all, {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / pages.Count:F2} MB allocated a page, {GC.GetTotalPauseDuration() - paused:g} in GC pauses):");
+        foreach (var (stage, ms) in sums.OrderByDescending(kv => kv.Value))
+            Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%");
+        Console.WriteLine("  slowest pages: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Id} {s.Ms:F0} ms")));
+    }
+}

@@ -1,0 +1,368 @@
+using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
+using Cleaner.Core.Segmentation.Html;
+
+namespace Cleaner.Core.Classification.Detectors;
+
+/// <summary>Main content of an HTML page by Cleaner's own container scoring, in the manner of Readability:
+/// paragraphs score their ancestors (see <see cref="HtmlSegmenter"/>), scores are scaled by link density, the best
+/// container wins (climbing to a parent that several good candidates share), and siblings that score well or read
+/// as paragraphs join it. Inside the chosen containers, link-heavy lists, forms, asides and footers are cleaned out;
+/// everything outside is boilerplate. When no container stands out the generic <see cref="MainContentSelector"/>
+/// decides instead.</summary>
+public sealed class HtmlContentScorer : IBlockDetector
+{
+    public string Name => "html-content";
+
+    /// <summary>Below this much selected text (effective characters) the choice counts as weak.</summary>
+    public const int WeakTextLength = 250;
+
+    public sealed record Selection(List<int> Containers, int TopId, bool StripUnlikely);
+
+    public void Detect(PageContext page)
+    {
+        var layout = page.Hints.Html;
+        if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
+        var blocks = page.Blocks;
+        var selection = layout.Selection ?? SelectWithRetry(layout, blocks);
+        int contentLength = 0, first = -1, last = -1;
+        var plan = selection == null ? null : Plan(page, layout, selection, out contentLength, out first, out last);
+        if (plan == null || contentLength < WeakTextLength)
+        {
+            // Weak choice: ask SmartReader (Readability port) for a second opinion, on such pages only.
+            if (SecondOpinion(page, layout, contentLength: plan == null ? 0 : contentLength)) return;
+            if (plan == null || contentLength == 0) return; // the generic selector decides
+        }
+        for (int i = 0; i < blocks.Count; i++)
+            if (!blocks[i].IsDecided && plan[i] is { } l) blocks[i].Label(l.Kind, l.Rule, l.Reason);
+        page.RegionStart = first;
+        page.RegionEnd = last;
+        page.RegionFixed = first >= 0;
+    }
+
+    /// <summary>Readability's retry: when too little text is found, page parts marked unlikely may hold the article.</summary>
+    public static Selection? SelectWithRetry(HtmlLayout layout, IReadOnlyList<Block> blocks)
+    {
+        var selection = Select(layout, blocks, stripUnlikely: true);
+        if (selection == null || SelectedLength(layout, blocks, selection) < 500)
+        {
+            var retry = Select(layout, blocks, stripUnlikely: false);
+            if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
+                selection = retry;
+        }
+        return selection;
+    }
+
+    private readonly record struct PlannedLabel(BlockKind Kind, string Rule, string Reason);
+
+    /// <summary>The labels the selection gives to undecided blocks, and the length of the content it keeps.</summary>
+    private PlannedLabel?[] Plan(PageContext page, HtmlLayout layout, Selection selection, out int contentLength, out int first, out int last)
+    {
+        var blocks = page.Blocks;
+        var plan = new PlannedLabel?[blocks.Count];
+        var inside = new bool[blocks.Count];
+        foreach (var id in selection.Containers)
+        {
+            var c = layout.Containers[id];
+            for (int i = c.FirstBlock; i < c.EndBlock; i++) inside[i] = true;
+        }
+        var cleaned = CleanConditionally(layout, selection, inside);
+        var where = layout.Containers[selection.TopId].Describe();
+        first = -1;
+        last = -1;
+        contentLength = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (inside[i] && first < 0) first = i;
+            if (inside[i]) last = i;
+            b.Score = inside[i] ? 1 : -1;
+            if (b.IsDecided)
+            {
+                if (inside[i] && b.Kind == BlockKind.Content) contentLength += TextMetrics.EffectiveLength(b.Text);
+                continue;
+            }
+            var candidate = page.Candidates[i];
+            if (!inside[i])
+            {
+                plan[i] = candidate is { } c
+                    ? new(c.Kind, c.Rule, c.Reason + ", outside the main content")
+                    : new(first < 0 ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"outside the main content ({where})");
+                continue;
+            }
+            if (b.Hidden) { plan[i] = new(BlockKind.Boilerplate, Name, "hidden element"); continue; }
+            if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
+            if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
+            if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0)
+                plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
+            else
+            {
+                plan[i] = new(BlockKind.Content, Name, $"inside the main content ({where})");
+                contentLength += len;
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>Nesting beyond this skips the second opinion: SmartReader walks the DOM recursively.</summary>
+    public const int SecondOpinionMaxDepth = 200;
+
+    /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
+    /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
+    private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
+    {
+        if (layout.Document == null || layout.MaxDepth > SecondOpinionMaxDepth) return false;
+        // Only worth it when the page holds clearly more running text than was kept.
+        int pageText = 0;
+        foreach (var b in page.Blocks)
+            if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
+        if (pageText < Math.Max(600, contentLength * 3)) return false;
+        string text;
+        try
+        {
+            var reader = new SmartReader.Reader("https://localhost/", layout.Document) { Debug = false };
+            var article = reader.GetArticle();
+            text = article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
+        }
+        catch (Exception) { return false; }
+        finally { layout.Document = null; }
+        if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
+        var blocks = page.Blocks;
+        var found = new bool[blocks.Count];
+        int first = -1, last = -1;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Hidden || TextMetrics.EffectiveLength(b.Text) < 2) continue;
+            if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
+            found[i] = true;
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0) return false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            b.Score = found[i] ? 1 : -1;
+            if (b.IsDecided) continue;
+            var candidate = page.Candidates[i];
+            if (found[i] && !(candidate is { Strength: >= 2 }))
+                b.Label(BlockKind.Content, Name, "extracted by the second opinion (SmartReader)");
+            else if (candidate is { } c)
+                b.Label(c.Kind, c.Rule, c.Reason + (found[i] ? "" : ", not extracted by the second opinion"));
+            else
+                b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, "not extracted by the second opinion (SmartReader)");
+        }
+        page.RegionStart = first;
+        page.RegionEnd = last;
+        page.RegionFixed = true;
+        return true;
+    }
+
+    /// <summary>Elements whose text is a paragraph for content scoring (Readability's tags to score, plus divs holding text).</summary>
+    private static readonly HashSet<string> ScoredTags = new(StringComparer.Ordinal)
+        { "p", "pre", "td", "div", "section", "article", "main", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6", "center", "font" };
+
+    /// <summary>Readability's paragraph score: 1 + commas + one point per 100 characters (up to 3), added to the
+    /// paragraph's ancestors with falling weight (parent full, grandparent half, then a third per level); each
+    /// ancestor starts from its tag and class weight. With <paramref name="stripUnlikely"/> paragraphs in page
+    /// parts marked as menus, sidebars, comments… do not count.</summary>
+    public static double[] Score(HtmlLayout layout, IReadOnlyList<Block> blocks, bool stripUnlikely, out bool[] scored)
+    {
+        var cs = layout.Containers;
+        var score = new double[cs.Count];
+        scored = new bool[cs.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Hidden || stripUnlikely && layout.BlockUnlikely[i]) continue;
+            var owner = layout.BlockContainer[i];
+            if (owner < 0 || !ScoredTags.Contains(cs[owner].Tag)) continue;
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (len < 25) continue;
+            int commas = 0;
+            foreach (var ch in b.Text) if (ch is ',' or '，' or '、' or '،') commas++;
+            double value = 1 + commas + Math.Min(len / 100, 3);
+            int level = 0;
+            for (int p = cs[owner].ParentId; p >= 0 && level < 5; p = cs[p].ParentId, level++)
+            {
+                if (!scored[p])
+                {
+                    scored[p] = true;
+                    score[p] = TagBase(cs[p].Tag) + cs[p].ClassWeight;
+                }
+                score[p] += value / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+        return score;
+    }
+
+    private static double TagBase(string tag) => tag switch
+    {
+        "div" or "article" or "main" or "section" => 5,
+        "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+        _ => 0,
+    };
+
+    /// <summary>Picks the article containers, or null when no element was scored.</summary>
+    public static Selection? Select(HtmlLayout layout, IReadOnlyList<Block> blocks, bool stripUnlikely)
+    {
+        var cs = layout.Containers;
+        if (cs.Count == 0) return null;
+        var score = Score(layout, blocks, stripUnlikely, out var isScored);
+        var final = new double[cs.Count];
+        int top = -1;
+        for (int i = 0; i < cs.Count; i++)
+        {
+            var c = cs[i];
+            if (!isScored[i] || c.Hidden || stripUnlikely && c.Unlikely) continue;
+            final[i] = score[i] * (1 - c.LinkDensity);
+            if (top < 0 || final[i] > final[top]) top = i;
+        }
+        if (top < 0 || final[top] <= 0) return null;
+
+        // Several near-best candidates under one ancestor: that ancestor holds the article (split bodies).
+        var alternatives = Enumerable.Range(0, cs.Count)
+            .Where(i => i != top && isScored[i] && final[i] >= 0.75 * final[top])
+            .OrderByDescending(i => final[i]).Take(4).ToList();
+        if (alternatives.Count >= 3)
+        {
+            for (int p = cs[top].ParentId; p >= 0 && cs[p].Tag != "body"; p = cs[p].ParentId)
+            {
+                int containing = alternatives.Count(a => IsAncestor(cs, p, a));
+                if (containing >= 3) { top = p; break; }
+            }
+        }
+        // Climb while the parent scores better (the article is split in several scored children).
+        double lastScore = final[top], threshold = lastScore / 3;
+        for (int p = cs[top].ParentId; p >= 0 && cs[p].Tag != "body"; p = cs[p].ParentId)
+        {
+            if (!isScored[p]) continue;
+            if (final[p] < threshold) break;
+            if (final[p] > lastScore) { top = p; break; }
+            lastScore = final[p];
+        }
+        // A parent with the very same blocks is the same content.
+        while (cs[top].ParentId >= 0 && cs[cs[top].ParentId].Tag != "body" &&
+               cs[cs[top].ParentId].FirstBlock == cs[top].FirstBlock && cs[cs[top].ParentId].EndBlock == cs[top].EndBlock)
+            top = cs[top].ParentId;
+
+        var chosen = new List<int>();
+        int parent = cs[top].ParentId;
+        if (parent < 0) return new Selection([top], top, stripUnlikely);
+        double siblingThreshold = Math.Max(10, final[top] * 0.2);
+        var topClass = cs[top].ClassName;
+        for (int i = parent + 1; i < cs.Count && cs[i].FirstBlock < cs[parent].EndBlock; i++)
+        {
+            var s = cs[i];
+            if (s.ParentId != parent) continue;
+            if (i == top) { chosen.Add(i); continue; }
+            if (s.Hidden || s.FirstBlock == s.EndBlock || stripUnlikely && s.Unlikely) continue;
+            double bonus = !string.IsNullOrEmpty(topClass) && s.ClassName == topClass ? final[top] * 0.2 : 0;
+            if (isScored[i] && final[i] + bonus >= siblingThreshold) { chosen.Add(i); continue; }
+            if (s.Tag == "p")
+            {
+                if (s.TextChars > 80 && s.LinkDensity < 0.25) chosen.Add(i);
+                else if (s.TextChars is > 0 and <= 80 && s.LinkDensity == 0 && EndsLikeSentence(s, layout)) chosen.Add(i);
+            }
+        }
+        return new Selection(chosen, top, stripUnlikely);
+    }
+
+    /// <summary>Effective text length of the selected containers' blocks that are not mostly links.</summary>
+    public static int SelectedLength(HtmlLayout layout, IReadOnlyList<Block> blocks, Selection selection)
+    {
+        int n = 0;
+        foreach (var id in selection.Containers)
+        {
+            var c = layout.Containers[id];
+            for (int i = c.FirstBlock; i < c.EndBlock; i++)
+                if (!blocks[i].Hidden && blocks[i].LinkDensity < 0.5 && !(selection.StripUnlikely && layout.BlockUnlikely[i])) n += TextMetrics.EffectiveLength(blocks[i].Text);
+        }
+        return n;
+    }
+
+    private static bool EndsLikeSentence(HtmlContainer s, HtmlLayout layout) => s.Paragraphs > 0 || s.TextChars > 40;
+
+    private static bool IsAncestor(List<HtmlContainer> cs, int ancestor, int node)
+    {
+        for (int p = cs[node].ParentId; p >= 0; p = cs[p].ParentId)
+            if (p == ancestor) return true;
+        return false;
+    }
+
+    /// <summary>Readability's clean-up inside the article: forms, asides, footers and navigation go; lists, divs and
+    /// tables go when they are mostly links or marked as boilerplate by their class (data tables with little link
+    /// text stay).</summary>
+    private static (BlockKind Kind, string Reason)?[] CleanConditionally(HtmlLayout layout, Selection selection, bool[] inside)
+    {
+        var cs = layout.Containers;
+        var result = new (BlockKind, string)?[inside.Length];
+        var selected = new HashSet<int>(selection.Containers);
+        int minSelected = selection.Containers.Min();
+        foreach (var c in cs)
+        {
+            // Descendants of a selected container only: later in document order (higher id) and within its blocks.
+            if (c.Id <= minSelected || c.FirstBlock >= c.EndBlock || !inside[c.FirstBlock] || !inside[c.EndBlock - 1] || selected.Contains(c.Id)) continue;
+            if (result[c.FirstBlock] != null) continue; // inside something already removed
+            (BlockKind, string)? why = null;
+            double ld = c.LinkDensity;
+            switch (c.Tag)
+            {
+                case "form" or "fieldset" or "aside" or "footer" or "nav":
+                    why = (c.Tag == "nav" ? BlockKind.Navigation : BlockKind.Boilerplate, $"<{c.Tag}> inside the main content");
+                    break;
+                case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
+                    if (c.ClassWeight < 0 && c.Paragraphs < 3)
+                        why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
+                    else if (c.Commas < 10 && (c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                        why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
+                    break;
+            }
+            if (why == null) continue;
+            for (int i = c.FirstBlock; i < c.EndBlock; i++) result[i] ??= why;
+        }
+        return result;
+    }
+}
+
+/// <summary>Runs first on HTML pages: picks the article containers (see <see cref="HtmlContentScorer"/>) and, when the
+/// choice is clear, labels the blocks far from them as boilerplate so that the phrase detectors only read the article
+/// and its surroundings (the byline and headline just above it stay undecided). Pages where the choice is weak are
+/// left whole for the later detectors and the second opinion.</summary>
+public sealed class HtmlRegionPrefilter : IBlockDetector
+{
+    public string Name => "html-content";
+
+    /// <summary>Blocks kept undecided before the chosen containers (headline, kicker, byline, lead picture).</summary>
+    public const int LeadMargin = 25;
+
+    public void Detect(PageContext page)
+    {
+        var layout = page.Hints.Html;
+        if (page.Format != InputFormat.Html || layout == null || page.Blocks.Count == 0) return;
+        var selection = HtmlContentScorer.SelectWithRetry(layout, page.Blocks);
+        layout.Selection = selection;
+        if (selection == null || HtmlContentScorer.SelectedLength(layout, page.Blocks, selection) < 2 * HtmlContentScorer.WeakTextLength) return;
+        int first = int.MaxValue, last = -1;
+        foreach (var id in selection.Containers)
+        {
+            var c = layout.Containers[id];
+            if (c.FirstBlock >= c.EndBlock) continue;
+            first = Math.Min(first, c.FirstBlock);
+            last = Math.Max(last, c.EndBlock - 1);
+        }
+        if (last < 0) return;
+        var where = layout.Containers[selection.TopId].Describe();
+        for (int i = 0; i < page.Blocks.Count; i++)
+        {
+            if (i >= first - LeadMargin && i <= last + 2) continue;
+            var b = page.Blocks[i];
+            if (!b.IsDecided) b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, $"far from the main content ({where})");
+        }
+    }
+}
