@@ -156,6 +156,8 @@ public sealed class MainContentSelector : IBlockDetector
             {
                 BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline => 0,
                 BlockKind.Content => 1,
+                // Newsletter boxes and comment sections usually close the article ("read more" links sit inside it too).
+                BlockKind.Newsletter or BlockKind.Comments => -3,
                 _ => -2,
             };
         }
