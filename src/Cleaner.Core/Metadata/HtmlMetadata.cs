@@ -32,7 +32,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         var refs = new List<string>();
         if (hints.TitleTag != null) refs.Add(hints.TitleTag);
         refs.AddRange(hints.TitleCandidates);
-        var stripped = refs.Select(r => StripSite(r, hints.SiteName)).Where(r => r.Length >= 5).Distinct().ToList();
+        // The sources as given and without a trailing site name; a leading segment is never cut here, as
+        // "Topic – Headline" is often the headline itself.
+        var stripped = refs.Concat(refs.Select(r => StripTrailingSite(r, hints.SiteName))).Where(r => r.Length >= 5).Distinct().ToList();
         string? best = null;
         int bestAgree = 0;
         foreach (var (h1, _) in layout.H1)
@@ -61,11 +63,29 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         if (own.Count == 1) return own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
-            var s = StripSite(t, hints.SiteName);
+            var s = StripTrailingSite(t, hints.SiteName);
             if (s.Length > 0 && !IsSiteName(s, hints.SiteName)) return s;
         }
         if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
         return layout.H1.Count > 0 ? layout.H1[0].Text : null;
+    }
+
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+
+    /// <summary>Drops a trailing " | Site" when the tail names the site (og:site_name) or is a domain.</summary>
+    private static string StripTrailingSite(string title, string? site)
+    {
+        foreach (var sep in Separators)
+        {
+            int at = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var tail = title[(at + sep.Length)..].Trim();
+            bool isSite = site != null && site.Length >= 2 &&
+                          (tail.Contains(site, StringComparison.OrdinalIgnoreCase) || site.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            bool isDomain = !tail.Contains(' ') && tail.Contains('.') && tail.Length <= 40;
+            if (isSite || isDomain) return StripTrailingSite(title[..at].Trim(), site);
+        }
+        return title;
     }
 
     private static string StripSite(string title, string? site)
