@@ -70,6 +70,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return layout.H1.Count > 0 ? layout.H1[0].Text : null;
     }
 
+    private static readonly string[] GluedMarkers = ["By", "Von", "Par", "Por", "Author", "Autor", "Auteur"];
+
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
 
     /// <summary>Drops a trailing " | Site" when the tail names the site (og:site_name) or is a domain.</summary>
@@ -224,7 +226,13 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     /// a comma, dash or digits; structured values keep single names ("Redaktion"), free text needs the name shape.</summary>
     private void AddClean(List<string> result, string text, bool structured)
     {
-        var t = TextMetrics.NormalizeSpace(text).Trim().TrimStart('©').Trim();
+        var t = TextMetrics.NormalizeSpace(text).Trim();
+        // "© Getty Images" in a byline container is a picture credit.
+        if (!structured && t.StartsWith('©')) return;
+        t = t.TrimStart('©').Trim();
+        // A marker glued to the name by markup: "ByAlex Bozarjian", "AuthorAndreas Kalt".
+        foreach (var glued in GluedMarkers)
+            if (t.Length > glued.Length + 1 && t.StartsWith(glued, StringComparison.Ordinal) && char.IsUpper(t[glued.Length])) { t = t[glued.Length..]; break; }
         if (t.Length < 2 || t.EndsWith(':') || t.Contains('*') || t.Contains('@') && !t.Contains(' ')) return;
         if (t.StartsWith("http", StringComparison.OrdinalIgnoreCase) || t.Equals("null", StringComparison.OrdinalIgnoreCase)) return;
         if (!t.Contains(' ') && (t.Contains('/') || LooksLikeDomain(t))) return;
@@ -251,7 +259,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (char.IsDigit(t[i]) || t[i] is '|' or '—' or '–' || t[i] == '-' && i > 0 && t[i - 1] == ' ') { cut = i; break; }
         }
         t = t[..cut].Trim().TrimEnd(',', ';', '-', '/', '·').Trim();
-        if (t.Length < 2) return;
+        if (t.Length < 2 || t.EndsWith(':')) return; // "Zuletzt geändert am: 15.10.2021"
         List<string> names;
         if (structured)
         {
