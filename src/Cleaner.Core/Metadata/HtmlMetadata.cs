@@ -137,7 +137,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             int first = -1;
             foreach (var h in layout.AuthorHints)
             {
-                if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+                // Author boxes often follow the article: look a little further below than above.
+                if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd + 25)) continue;
                 if (first >= 0 && h.BlockIndex - first > 3) break;
                 int before = result.Count;
                 AddClean(result, h.Text, structured: true);
