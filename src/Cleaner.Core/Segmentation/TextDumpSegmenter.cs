@@ -27,7 +27,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         }
 
         var blocks = new List<Block>();
-        string? pending = null;
+        // The block being built. Joining fragments into a string, or re-measuring all of it per line, would be
+        // quadratic in the number of fragments; Continues only looks at the end of the text, so it gets a tail.
+        var pending = new StringBuilder();
         bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
@@ -35,25 +37,42 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
             // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
             bool codePunctuation = IsCodePunctuation(line);
-            if (pending != null && (glueNext || codePunctuation))
+            if (pending.Length > 0 && (glueNext || codePunctuation))
             {
-                pending = pending + (glueNext && pending[^1] is '(' or '[' or '{' or '.' ? "" : " ") + line;
+                if (!(glueNext && pending[pending.Length - 1] is '(' or '[' or '{' or '.')) pending.Append(' ');
+                pending.Append(line);
                 glueNext = codePunctuation;
                 continue;
             }
             glueNext = false;
-            if (pending != null && !OpensByline(line) &&
-                (Continues(pending, line, i + 1 < lines.Count ? lines[i + 1] : null) || EndsWithFunctionWord(pending)))
+            // "1." / "Em uma vasilha …": a numbered step whose number was its own element.
+            if (pending.Length is >= 2 and <= 3 && IsListNumber(pending.ToString()) && !IsListNumber(line))
             {
-                pending = Join(pending, line);
+                pending.Append(' ').Append(line);
                 continue;
             }
-            if (pending != null) blocks.Add(new Block(blocks.Count, pending));
-            pending = line;
+            if (pending.Length > 0 && !OpensByline(line))
+            {
+                var tail = Tail(pending);
+                // After a trailing function word the sentence goes on in a linked fragment ("according to" /
+                // "Reuters"), not in a whole capitalised sentence of its own.
+                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) ||
+                    EndsWithFunctionWord(tail) && !IsWholeSentence(line) ||
+                    IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail))
+                {
+                    JoinInto(pending, line);
+                    continue;
+                }
+            }
+            if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
+            pending.Clear().Append(line);
         }
-        if (pending != null) blocks.Add(new Block(blocks.Count, pending));
+        if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
         return blocks;
     }
+
+    private static bool IsListNumber(string line) =>
+        line.Length is >= 2 and <= 3 && char.IsDigit(line[0]) && line[^1] is '.' or ')' && (line.Length == 2 || char.IsDigit(line[1]));
 
     private static bool IsCodePunctuation(string line)
     {
@@ -76,23 +95,37 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         int len = end - start;
         if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
         if (start > 0 && TextMetrics.WordCount(line) < 3) return false;
+        if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
+    /// <summary>A capitalised line of more than eight words that ends a sentence stands on its own.</summary>
+    private static bool IsWholeSentence(string line) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
+
+    /// <summary>The last 300 characters: enough for the ten words and the sentence end that Continues looks at.</summary>
+    private static string Tail(StringBuilder sb) => sb.Length <= 300 ? sb.ToString() : sb.ToString(sb.Length - 300, 300);
+
+    /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
+    private bool IsLoneFunctionWord(string line) =>
+        line.Length <= 12 && char.IsLower(line[0]) && line.IndexOf(' ') < 0 && EndsWithFunctionWord(line);
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
     {
-        if (_bylineMarkers == null || !char.IsLower(line[0]) || line.Length > 60) return false;
+        if (_bylineMarkers == null || line.Length > 60) return false;
         var folded = TextFold.Fold(line);
         foreach (var hit in _bylineMarkers.FindAllFolded(folded))
-            if (hit.Start == 0 && (hit.Length == line.Length || char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])))
-                return true;
+        {
+            if (hit.Start != 0) continue;
+            if (hit.Length >= line.TrimEnd(':', ' ').Length) return true; // "Autor:", "By" alone
+            if (char.IsLower(line[0]) && char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])) return true;
+        }
         return false;
     }
 
-    internal static string Join(string a, string b)
+    private static StringBuilder JoinInto(StringBuilder a, string b)
     {
         // No space before closing punctuation or after an opening bracket/quote; "-Situation" joins a word.
         // ".shenv" after a word is a new token (a file name), "." alone or ". Next" closes the sentence.
@@ -101,10 +134,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             || f == '.' && !(b.Length > 1 && char.IsLetter(b[1]))
             || f == '-' && !(b.Length > 1 && b[1] == ' ')
             || f is '"' or '“' && b.Length <= 2;
-        if (glue) return a + b;
-        if (a[^1] is '(' or '[' or '«' or '“' or '„' or '/')
-            return a + b;
-        return a + " " + b;
+        if (glue || a[^1] is '(' or '[' or '«' or '“' or '„' or '/') return a.Append(b);
+        return a.Append(' ').Append(b);
     }
 
     /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
@@ -113,6 +144,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
+        if (next.StartsWith("http", StringComparison.Ordinal) || next.StartsWith("www.", StringComparison.Ordinal)) return false;
         char last = prev[^1];
         // Punctuation that cannot start a block: the fragment was split off the previous text node.
         if (first is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' or '%' || first is '»' or '”' && next.Length < 3)
@@ -124,6 +156,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
         if (char.IsLower(first) && prevWords >= 3 && last != ':')
             return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
+        // A clause that ends with a comma goes on: "El presidente de Chile," / "Gabriel Boric, viajará …".
+        if (last == ',' && prevWords >= 3 && char.IsLetterOrDigit(first) &&
+            (TextMetrics.WordCount(next) >= 4 && TextMetrics.IsProse(next) ||
+             TextMetrics.WordCount(next) <= 5 && after != null && (after[0] is ',' or '.' || char.IsLower(after[0]))))
+            return true;
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;
         int nextWords = TextMetrics.WordCount(next);

@@ -39,6 +39,24 @@ public static class TextMetrics
         return n;
     }
 
+    /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
+    /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
+    public static bool IsProse(string text)
+    {
+        int words = 0, lower = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
+                inWord = true;
+            }
+            else if (c != '\'' && c != '’' && c != '-') inWord = false;
+        }
+        return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
+    }
+
     public static bool EndsSentence(string text)
     {
         var t = text.AsSpan().TrimEnd();

@@ -102,7 +102,14 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
     {
         var blocks = page.Blocks;
         var parser = page.Phrases.Shared(p => new BylineParser(p));
-        foreach (var (block, _) in page.Bylines) LabelDatesNear(page, parser, block.Index);
+        foreach (var (block, parsed) in page.Bylines)
+        {
+            LabelDatesNear(page, parser, block.Index);
+            // "Agencia EFE" / "04.05.2022" / "Por Agencia EFE": the name repeated on its own line is byline too.
+            for (int j = Math.Max(0, block.Index - 3); j <= Math.Min(blocks.Count - 1, block.Index + 3); j++)
+                if (blocks[j].Kind != BlockKind.Byline && parsed.Authors.Contains(blocks[j].Text.Trim()))
+                    blocks[j].Label(BlockKind.Byline, Name, "repeats the byline's name");
+        }
         if (page.RegionStart < 0) return;
         int title = blocks.FindIndex(b => b.Kind == BlockKind.Title && b.Index > 0);
         // Around the region's start, and around the headline when the region starts before it (a teaser, a caption).

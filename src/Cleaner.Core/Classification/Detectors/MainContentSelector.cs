@@ -18,6 +18,7 @@ public sealed class MainContentSelector : IBlockDetector
         var values = new double[blocks.Count];
         for (int i = 0; i < blocks.Count; i++) values[i] = Value(page, blocks[i]);
         Smooth(blocks, values);
+        AnchorAtHeadline(page, values);
 
         // Kadane: best-scoring contiguous run.
         double best = double.NegativeInfinity, run = 0;
@@ -65,15 +66,41 @@ public sealed class MainContentSelector : IBlockDetector
         }
     }
 
-    internal static double P(string name, double dflt) =>
-        double.TryParse(Environment.GetEnvironmentVariable("CL_" + name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : dflt;
-    private static readonly double GapTolerance = P("GAPTOL", 0.5);
-    private static readonly int GapWindow = (int)P("GAPWIN", 12);
-    private static readonly double ShortPenalty = P("SHORT", 0.3);
-    private static readonly double MidPenalty = P("MID", 0.15);
+    // Tuned on the dev text dumps (body F1 / snippet F1); see README "Quality".
+    private const double GapTolerance = 0.8;
+    private const int GapWindow = 12;
+    private const double ShortPenalty = 0.3;
+    private const double MidPenalty = 0.15;
 
-    private static readonly int MinLen = (int)P("MINLEN", 8);
-    private static readonly int SmoothReach = (int)P("SMOOTH", 2);
+    private const double AnchorBonus = 3;
+
+    /// <summary>The headline (the line that repeats the page's &lt;title&gt;) is followed by the article: the first
+    /// paragraph after it gets a bonus, so a short article is not outscored by a long footer or teaser list.</summary>
+    private static void AnchorAtHeadline(PageContext page, double[] values)
+    {
+        var blocks = page.Blocks;
+        string? tag = page.Hints.TitleTag ?? (page.Format == InputFormat.TextDump && blocks.Count > 0 ? blocks[0].Text : null);
+        if (tag == null) return;
+        HashSet<string>? tagTokens = null;
+        int anchor = -1;
+        double best = 0.75;
+        for (int i = page.Hints.TitleTag == null ? 1 : 0; i < blocks.Count; i++)
+        {
+            var text = blocks[i].Text;
+            if (text.Length > 250 || text.Length * 4 < tag.Length || blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
+            tagTokens ??= TitleDetector.Tokens(tag);
+            double sim = TitleDetector.Similarity(TitleDetector.Tokens(text), tagTokens);
+            if (sim > best) { best = sim; anchor = i; }
+        }
+        if (anchor < 0) return;
+        for (int j = anchor + 1; j < blocks.Count && j <= anchor + 12; j++)
+        {
+            if (values[j] > 0.15) { values[j] += AnchorBonus; return; }
+        }
+    }
+
+    private const int MinLen = 8;
+    private const int SmoothReach = 2;
     private const double Substantial = 0.5;
 
     /// <summary>Context, as in jusText: a short undecided block between two paragraphs (a subheading, a list item,
@@ -138,7 +165,7 @@ public sealed class MainContentSelector : IBlockDetector
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
         else if (len >= 40 && sentence) v = 0.2;
         else if (len >= 10 && IsTypedBullet(b.Text)) v = BulletValue; // "+ Added Slime Block": a list written in the text
-        else if (len >= 20 && IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
+        else if (len >= 20 && TextMetrics.IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
         else v = len >= 20 ? -MidPenalty : -ShortPenalty;
         v -= b.LinkDensity * 2;
         if (b.Hidden) v -= 3;
@@ -147,7 +174,7 @@ public sealed class MainContentSelector : IBlockDetector
         return v;
     }
 
-    private static readonly double BulletValue = P("BULLET", 0.1);
+    private const double BulletValue = 0.1;
 
     /// <summary>A line that starts with a typed bullet ("+ ", "- ", "* ", "• ") and a word: menus get their bullets
     /// from style sheets, article lists often from the text.</summary>
@@ -155,25 +182,7 @@ public sealed class MainContentSelector : IBlockDetector
         text.Length > 3 && text[0] is '+' or '-' or '*' or '•' or '–' or '·' && text[1] == ' ' && char.IsLetterOrDigit(text[2]) &&
         TextMetrics.WordCount(text) >= 2;
 
-    private static readonly double ProseValue = P("PROSE", -0.05);
-
-    /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
-    /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
-    internal static bool IsProse(string text)
-    {
-        int words = 0, lower = 0;
-        bool inWord = false;
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
-                inWord = true;
-            }
-            else if (c != '\'' && c != '’' && c != '-') inWord = false;
-        }
-        return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
-    }
+    private const double ProseValue = -0.05;
 
     /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
     private static bool IsArticleText(Block b)

@@ -51,8 +51,13 @@ public sealed class TitleDetector : IBlockDetector
                 similarity = Math.Max(Similarity(tokens, tagTokens), Similarity(tokens, strippedTokens!));
                 if (similarity >= 0.5) score += 3 * similarity;
             }
+            bool agreesWithHint = false;
             foreach (var hint in page.Hints.TitleCandidates)
-                if (Agrees(b.Text, hint)) { score += 1; break; }
+                if (Agrees(b.Text, hint)) { score += 1; agreesWithHint = true; break; }
+            // In HTML, a plain block inside the article (a table cell, a short line) is a headline only when
+            // the page's title or metadata confirms it; headings speak for themselves.
+            if (page.Format == InputFormat.Html && i > regionStart && b.HeadingLevel == 0 && similarity < 0.5 && !agreesWithHint)
+                continue;
             if (score > bestScore) { bestScore = score; best = b; bestSimilarity = similarity; }
         }
 
@@ -61,6 +66,10 @@ public sealed class TitleDetector : IBlockDetector
             best.Label(BlockKind.Title, Name, "headline" + (bestSimilarity >= 0.5 ? $" matching the page title ({bestSimilarity:0.00})" : " nearest above the article"));
             if (titleTagBlock >= 0 && blocks[titleTagBlock].Kind != BlockKind.Title)
                 blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text");
+            // The headline repeated inside the article (a sticky header, a print heading) is not a paragraph.
+            for (int i = best.Index + 1; i < blocks.Count; i++)
+                if (blocks[i].Kind == BlockKind.Content && blocks[i].Text == best.Text)
+                    blocks[i].Label(BlockKind.Metadata, Name, "repeats the headline");
             return;
         }
         if (titleTagBlock >= 0)
@@ -82,7 +91,7 @@ public sealed class TitleDetector : IBlockDetector
     }
 
     /// <summary>Folded word tokens; each character of a script written without spaces is a token.</summary>
-    internal static HashSet<string> Tokens(string text)
+    public static HashSet<string> Tokens(string text)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         var folded = TextFold.Fold(text);
@@ -104,7 +113,7 @@ public sealed class TitleDetector : IBlockDetector
 
     /// <summary>Dice overlap of two token sets, weighted towards the block's own tokens being in the title
     /// (a lead paragraph contains the title's words but many more).</summary>
-    internal static double Similarity(HashSet<string> block, HashSet<string> title)
+    public static double Similarity(HashSet<string> block, HashSet<string> title)
     {
         if (block.Count == 0 || title.Count == 0) return 0;
         int inter = 0;

@@ -1,0 +1,84 @@
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Metadata;
+using Cleaner.Core.Model;
+
+namespace Cleaner.Core.Tests.Detectors;
+
+/// <summary>Bylines as text dumps print them: a marker on its own line, the linked name on the next.</summary>
+public class BylineDetectorTests
+{
+    private static Article CleanWithByline(string language, params string[] bylineLines)
+    {
+        var p = DumpPage.Paragraphs(language);
+        return DumpPage.Clean(["Page title | Site", "Home", "A headline for the test article", .. bylineLines, p[0], p[1]]);
+    }
+
+    [Theory]
+    [InlineData("en", "By", "Alex Bozarjian", "Alex Bozarjian")]
+    [InlineData("de", "Von", "Lisa Petrich", "Lisa Petrich")]
+    [InlineData("fr", "Par", "Barbara Stiegler", "Barbara Stiegler")]
+    [InlineData("es", "Por", "Mariano Martín", "Mariano Martín")]
+    [InlineData("pl", "Autor:", "Jan Kowalski", "Jan Kowalski")]
+    [InlineData("de", "Veröffentlicht von", "Chris Jung", "Chris Jung")]
+    public void BareMarkerTakesTheNameOnTheNextLine(string language, string marker, string nameLine, string author)
+    {
+        var a = CleanWithByline(language, marker, nameLine);
+        Assert.Equal([author], a.Authors);
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains(author));
+    }
+
+    [Fact]
+    public void GermanCoAuthorOnItsOwnLines()
+    {
+        var a = CleanWithByline("de", "von", "Lars Fischer", "und", "Alina Schadwinkel");
+        Assert.Equal(["Lars Fischer", "Alina Schadwinkel"], a.Authors);
+    }
+
+    [Fact]
+    public void EnglishJobTitleAfterTheNameIsNotAnAuthor()
+    {
+        var a = CleanWithByline("en", "By", "Daniel Kahn Gillmor", ", Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project");
+        Assert.Equal(["Daniel Kahn Gillmor"], a.Authors);
+    }
+
+    [Fact]
+    public void UnmarkedNameNextToADateIsTheByline()
+    {
+        var a = CleanWithByline("de", "Thomas Hanke", "27.04.2020 - 18:50 Uhr");
+        Assert.Equal(["Thomas Hanke"], a.Authors);
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains("27.04.2020"));
+    }
+
+    [Fact]
+    public void LanguageCodeAfterDeIsNotAName()
+    {
+        var a = CleanWithByline("fr", "Deutsch", "de", "English");
+        Assert.Empty(a.Authors);
+    }
+
+    [Fact]
+    public void WireCreditLineGivesRoles()
+    {
+        var parser = new BylineParser(PhraseBook.Default);
+        var r = parser.Parse("(Reporting by Steve Holland and Jeff Mason; Editing by Mary Milliken)");
+        Assert.Equal(["Steve Holland", "Jeff Mason"], r.Authors);
+        Assert.Equal([new Contributor("Mary Milliken", ContributorRole.Editing)], r.Contributors);
+    }
+
+    [Fact]
+    public void InitialsKeepTheirPeriods()
+    {
+        var parser = new BylineParser(PhraseBook.Default);
+        Assert.Equal(["Günter W. Kienitz"], parser.SplitNames("Günter W. Kienitz"));
+    }
+
+    [Theory]
+    [InlineData("April 5, 2018 | 6:00 PM", true)]
+    [InlineData("19.10.19, 08:00 Uhr", true)]
+    [InlineData("28. Februar 2016", true)]
+    [InlineData("1 de diciembre de 2017", true)]
+    [InlineData("Kommentare anzeigen", false)]
+    [InlineData("3 Kommentare", false)]
+    public void DateLines(string text, bool isDate) =>
+        Assert.Equal(isDate, new BylineParser(PhraseBook.Default).IsDateLine(text));
+}

@@ -1,0 +1,36 @@
+using Cleaner.Core.Knowledge;
+using Cleaner.Core.Metadata;
+using Cleaner.Core.Model;
+
+namespace Cleaner.Core.Tests.Detectors;
+
+/// <summary>Boilerplate phrases in several languages, from the dev dumps.</summary>
+public class PhraseDetectorTests
+{
+    [Theory]
+    [InlineData("en", "SEE ALSO: A New Book Explores How the ‘Boy from Kyiv’ Became One of Ballet’s Most In-Demand Choreographers", BlockKind.Related)]
+    [InlineData("es", "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización de marihuana en Nicaragua", BlockKind.Related)]
+    [InlineData("de", "Das könnte Sie auch interessieren", BlockKind.Related)]
+    [InlineData("pl", "Czytaj też", BlockKind.Related)]
+    [InlineData("pt", "Veja Também:", BlockKind.Related)]
+    [InlineData("de", "Deine E-Mail-Adresse wird nicht veröffentlicht.", BlockKind.Comments)]
+    [InlineData("de", "Beitrag teilen", BlockKind.Share)]
+    [InlineData("es", "Todos los derechos reservados", BlockKind.LegalNotice)]
+    public void BoilerplateAfterTheArticleIsLabelled(string language, string line, BlockKind kind)
+    {
+        var p = DumpPage.Paragraphs(language);
+        var page = DumpPage.Classify("Titel", p[0], p[1], line);
+        Assert.Equal(kind, page.Find(line).Kind);
+    }
+
+    [Fact]
+    public void SiteCopyrightLineIsNotAPhotoCredit() =>
+        Assert.False(new CreditParser(PhraseBook.Default).TrySplit("© 2023 Hyperlocal News and Information for Metro Atlanta.", out _));
+
+    [Fact]
+    public void PhotoCopyrightIsACredit()
+    {
+        Assert.True(new CreditParser(PhraseBook.Default).TrySplit("Kämpfte sich allen Widerständen zum Trotz nach Augusta. © Andy Lyons /Allsport", out var split));
+        Assert.Equal("Andy Lyons /Allsport", split.Credit);
+    }
+}
