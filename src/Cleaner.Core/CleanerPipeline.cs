@@ -53,6 +53,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         var sw = Stopwatch.StartNew();
         var timer = Options.TimeStages ? new StageTimer() : null;
         var (text, encoding) = Decode(input);
+        text = TextDecoder.ReplaceInvalidUnicode(text);
         timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
         timer?.Lap("sniff");
@@ -73,7 +74,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         else
         {
-            blocks = new TextDumpSegmenter(Options.Phrases).Segment(text);
+            blocks = Options.Phrases.Shared(p => new TextDumpSegmenter(p)).Segment(text); // built once: it indexes the stopwords
         }
         timer?.Lap("segment");
 

@@ -51,8 +51,7 @@ public static class Fuzzer
         var seeds = LoadSeeds(o.SeedFolders);
         if (seeds.Count == 0) seeds.Add(System.Text.Encoding.UTF8.GetBytes("<html><body><h1>Title</h1><p>By Jane Doe</p><p>Body text of the article.</p></body></html>"));
         var rng = new Random(o.Seed);
-        var mutator = new Mutator(rng);
-        var mutations = mutator.All;
+        var mutations = new Mutator(rng).All;
         var pipeline = new CleanerPipeline(new CleanerOptions { MaxBytes = 10_000_000 });
         var report = new FuzzReport();
         var total = Stopwatch.StartNew();
@@ -62,19 +61,7 @@ public static class Fuzzer
         for (long i = 0; i < o.Iterations && total.Elapsed < o.Duration; i++)
         {
             int caseSeed = rng.Next();
-            var caseRng = new Random(caseSeed);
-            var caseMutator = new Mutator(caseRng);
-            var input = seeds[caseRng.Next(seeds.Count)];
-            var other = seeds[caseRng.Next(seeds.Count)];
-            var names = new List<string>();
-            int rounds = caseRng.Next(1, 4);
-            for (int r = 0; r < rounds; r++)
-            {
-                var (name, apply) = caseMutator.All[caseRng.Next(mutations.Count)];
-                names.Add(name);
-                input = apply(input, other);
-                if (input.Length > o.MaxInputBytes) input = input[..o.MaxInputBytes];
-            }
+            var (input, names) = MakeCase(caseSeed, seeds, o.MaxInputBytes);
             var label = $"case {caseSeed} [{string.Join('+', names)}] {input.Length} bytes";
 
             // CPU time, not wall time: the fuzzer runs niced beside other work, and a busy machine is not a finding.
@@ -103,6 +90,26 @@ public static class Fuzzer
         }
         report.Elapsed = total.Elapsed;
         return report;
+    }
+
+    /// <summary>The input of one case: a seed page with 1–3 mutations, all drawn from <paramref name="caseSeed"/>, so
+    /// `--replay CASE` rebuilds it from the same seed pages.</summary>
+    public static (byte[] Input, List<string> Mutations) MakeCase(int caseSeed, IReadOnlyList<byte[]> seeds, int maxInputBytes)
+    {
+        var caseRng = new Random(caseSeed);
+        var mutations = new Mutator(caseRng).All;
+        var input = seeds[caseRng.Next(seeds.Count)];
+        var other = seeds[caseRng.Next(seeds.Count)];
+        var names = new List<string>();
+        int rounds = caseRng.Next(1, 4);
+        for (int r = 0; r < rounds; r++)
+        {
+            var (name, apply) = mutations[caseRng.Next(mutations.Count)];
+            names.Add(name);
+            input = apply(input, other);
+            if (input.Length > maxInputBytes) input = input[..maxInputBytes];
+        }
+        return (input, names);
     }
 
     /// <summary>Runs one input through the pipeline and every writer; null when all invariants hold.</summary>

@@ -1,8 +1,10 @@
 using Cleaner.Fuzz;
 
-// cleaner-fuzz [--minutes N | --seconds N] [--iterations N] [--seed N] [--seeds DIR]... [--findings DIR]
+// cleaner-fuzz [--minutes N | --seconds N] [--iterations N] [--seed N] [--seeds DIR]... [--findings DIR] [--slow-seconds N]
+// cleaner-fuzz --replay CASE [--seeds DIR]... > case.bin   (writes the input of a reported case)
 // Exit code 0: no finding; 1: findings (inputs saved under --findings); 2: usage.
 var seedFolders = new List<string>();
+int? replay = null;
 var o = new FuzzOptions();
 try
 {
@@ -18,6 +20,7 @@ try
             "--findings" => o with { FindingsDir = Next() },
             "--slow-seconds" => o with { SlowCase = TimeSpan.FromSeconds(double.Parse(Next())) },
             "--seeds" => o.Also(() => seedFolders.Add(Next())),
+            "--replay" => o.Also(() => replay = int.Parse(Next())),
             _ => throw new ArgumentException($"unknown option {args[i]}"),
         };
     }
@@ -39,6 +42,14 @@ if (seedFolders.Count == 0)
     }
 }
 o = o with { SeedFolders = seedFolders };
+if (replay is { } caseSeed)
+{
+    var (input, names) = Fuzzer.MakeCase(caseSeed, Fuzzer.LoadSeeds(seedFolders), o.MaxInputBytes);
+    Console.Error.WriteLine($"case {caseSeed} [{string.Join('+', names)}] {input.Length} bytes");
+    using var stdout = Console.OpenStandardOutput();
+    stdout.Write(input);
+    return 0;
+}
 var report = Fuzzer.Run(o);
 Console.WriteLine(report);
 foreach (var f in report.Findings) Console.WriteLine("FINDING " + f);

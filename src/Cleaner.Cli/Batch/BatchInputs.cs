@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using Cleaner.Cli.Commands;
 using Cleaner.Cli.Inputs;
 using Cleaner.Core.Batch;
 using Cleaner.Core.Input;
@@ -177,7 +178,7 @@ public static class BatchInputs
             var folder = source.Path == "-" ? "" : StripExtensions(source.RelativePath) + "/";
             foreach (var item in records)
             {
-                item.RelativePath = folder + item.Id;
+                item.RelativePath = folder + CleanCommand.SafeFileName(item.Id); // an id is one file name, whatever its slashes
                 yield return item;
             }
         }
@@ -195,7 +196,7 @@ public static class BatchInputs
             {
                 if (source.Length > maxBytes)
                     throw new InputTooLargeException($"{path}: {source.Length} bytes, over the limit of {maxBytes} (--max-bytes)");
-                return InputResolver.Load(path);
+                return InputResolver.Load(path, maxBytes);
             },
         };
     }

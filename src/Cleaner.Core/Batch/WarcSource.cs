@@ -17,26 +17,34 @@ public static class WarcSource
     public static IEnumerable<BatchItem> Read(Stream stream, string sourceName, long maxBytes)
     {
         var reader = new ByteLineReader(stream);
+        bool atVersionLine = false; // true after a resync consumed the next record's "WARC/1.x" line
         while (true)
         {
-            // Skip blank lines between records, then the version line.
-            byte[]? line;
-            do line = reader.ReadLine(4096, out _); while (line != null && Trim(line).Length == 0);
-            if (line == null) yield break;
             long start = reader.Position;
-            if (!Trim(line).StartsWith("WARC/"u8))
+            if (!atVersionLine)
             {
-                yield return BatchItem.Failed($"{Path.GetFileName(sourceName)}@{start}", sourceName,
-                    new BatchInputException("invalid-warc", "expected a WARC record header; the rest of the file is skipped"));
-                yield break;
+                // Skip blank lines between records, then the version line.
+                byte[]? line;
+                do line = reader.ReadLine(4096, out _); while (line != null && Trim(line).Length == 0);
+                if (line == null) yield break;
+                if (!Trim(line).StartsWith("WARC/"u8))
+                {
+                    // A corrupt record costs itself only: the reader resyncs on the next record header.
+                    yield return BatchItem.Failed($"{Path.GetFileName(sourceName)}@{start}", sourceName,
+                        new BatchInputException("invalid-warc", "expected a WARC record header; skipped to the next record"));
+                    if (!(atVersionLine = SkipToNextRecord(reader))) yield break;
+                    continue;
+                }
             }
+            atVersionLine = false;
             var headers = ReadHeaders(reader);
             long length = long.TryParse(headers.GetValueOrDefault("content-length"), out var l) ? l : -1;
             if (length < 0)
             {
                 yield return BatchItem.Failed($"{Path.GetFileName(sourceName)}@{start}", sourceName,
-                    new BatchInputException("invalid-warc", "WARC record without Content-Length; the rest of the file is skipped"));
-                yield break;
+                    new BatchInputException("invalid-warc", "WARC record without a valid Content-Length; skipped to the next record"));
+                if (!(atVersionLine = SkipToNextRecord(reader))) yield break;
+                continue;
             }
             var type = headers.GetValueOrDefault("warc-type");
             var contentType = headers.GetValueOrDefault("content-type") ?? "";
@@ -88,6 +96,15 @@ public static class WarcSource
             DeclaredCharset = CharsetOf(contentType),
         };
         return new BatchItem { Id = id, Url = url, Source = source, Bytes = length, Load = () => doc };
+    }
+
+    /// <summary>Reads up to and including the next "WARC/1.x" version line; false at the end of the stream.</summary>
+    private static bool SkipToNextRecord(ByteLineReader reader)
+    {
+        byte[]? line;
+        while ((line = reader.ReadLine(4096, out _)) != null)
+            if (line.AsSpan().StartsWith("WARC/1."u8) || line.AsSpan().StartsWith("WARC/0."u8)) return true;
+        return false;
     }
 
     public static string? CharsetOf(string? contentType)

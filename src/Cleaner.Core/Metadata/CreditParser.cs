@@ -10,6 +10,12 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
+
+    /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
+    /// full-width forms, which fold to them.</summary>
+    private readonly System.Buffers.SearchValues<char> _separators = System.Buffers.SearchValues.Create(
+        string.Concat(phrases.All("credit-marker").Select(p => p.Phrase.Trim()).Where(p => p.Length > 0 && !char.IsLetterOrDigit(p[^1]))
+            .Select(p => p[^1]).Append(':').Distinct()) + "：／＝");
     private readonly HashSet<string> _photoAgencies =
         phrases.All("photo-agency").Select(p => TextFold.Fold(p.Phrase)).ToHashSet(StringComparer.Ordinal);
 
@@ -29,6 +35,8 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         var t = text.Trim();
         if (t.Length > 20) return false; // before folding: folding keeps the length
+        // "Credit:", "Foto:", "Fot." label what follows; a bare word ("foto" in a tag list) labels nothing.
+        if (t.Length == 0 || t[^1] is not (':' or '：' or '.' or '/' or '=')) return false;
         var f = TextFold.Fold(t);
         var hits = _labels.FindAllFolded(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.TrimEnd(':', ' ').Length;
@@ -50,13 +58,11 @@ public sealed class CreditParser(PhraseBook phrases)
         return split.Credit.Length > 0;
     }
 
-    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(":：/=.");
-
     private bool TryLabelled(string text, out Split split)
     {
         split = default;
-        // Every labelled credit has a label end (':', '：', "Fot.", "图/", "사진="): skip the fold and scan without one.
-        if (text.AsSpan().IndexOfAny(LabelEnds) < 0) return false;
+        // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
+        if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
         var folded = TextFold.Fold(text);
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))

@@ -115,7 +115,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             int first = -1;
             foreach (var h in layout.AuthorHints)
             {
-                if (h.Source != source || h.Unlikely || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+                if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
                 if (first >= 0 && h.BlockIndex - first > 3) break;
                 int before = result.Count;
                 AddClean(result, h.Text, structured: true);
@@ -134,7 +134,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         // Byline containers by class: the first that reads as names.
         foreach (var h in layout.AuthorHints)
         {
-            if (h.Source != "byline-class" || h.Unlikely || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+            if (h.Source != "byline-class" || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
             AddClean(result, h.Text, structured: false);
             if (result.Count > 0) return result;
         }
@@ -143,7 +143,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         // A rel=author link elsewhere on the page (blog sidebars).
         foreach (var h in layout.AuthorHints)
         {
-            if (h.Source != "rel-author" || h.Unlikely) continue;
+            if (h.Source != "rel-author" || h.InComments) continue;
             AddClean(result, h.Text, structured: true);
             if (result.Count > 0) break;
         }

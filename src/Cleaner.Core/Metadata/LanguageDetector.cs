@@ -31,8 +31,9 @@ public sealed class LanguageDetector
         _weight = langsOf.ToDictionary(kv => kv.Key, kv => 1.0 / kv.Value.Count, StringComparer.Ordinal);
     }
 
-    /// <summary>Below this weighted stopword evidence the text is too short to overrule a declared language.</summary>
-    private const double MinEvidence = 3;
+    /// <summary>Below this weighted stopword evidence the text is too short (or a results table, a price list) to
+    /// overrule a declared language.</summary>
+    private const double MinEvidence = 10;
 
     /// <summary>A declared language is kept while its score is at least this share of the best one.</summary>
     private const double DeclaredShare = 0.5;
@@ -132,11 +133,12 @@ public sealed class LanguageDetector
             if (ScriptOf(c) is { } s) counts[s] = counts.GetValueOrDefault(s) + 1;
         }
         int han = counts.GetValueOrDefault("Hani"), kana = counts.GetValueOrDefault("Kana");
-        // Japanese mixes kana into kanji; a modest share of kana settles it. Characters of unspaced scripts
-        // carry more than a letter, so they weigh double against Latin (brand names, URLs in CJK text).
+        // Japanese mixes kana into kanji; a modest share of kana settles it. A character of an unspaced script
+        // carries about a short word (as in TextMetrics.EffectiveLength), so it weighs three letters: brand names,
+        // URLs and pinyin beside Chinese text do not make it Latin.
         if (kana > 0 && kana * 10 >= han) { counts["Kana"] = kana + han; counts.Remove("Hani"); }
         foreach (var s in new[] { "Hani", "Kana", "Hang" })
-            if (counts.TryGetValue(s, out var n)) counts[s] = n * 2;
+            if (counts.TryGetValue(s, out var n)) counts[s] = n * 3;
         return counts.Count == 0 ? "Latn" : counts.MaxBy(kv => kv.Value).Key;
     }
 }

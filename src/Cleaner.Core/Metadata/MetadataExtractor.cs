@@ -12,7 +12,7 @@ public sealed class MetadataExtractor
     {
         var title = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Title)?.Text;
         article.Title = title ?? page.Hints.TitleCandidates.FirstOrDefault();
-        var html = page.Hints.Html != null ? new HtmlMetadata(page.Phrases) : null;
+        var html = page.Hints.Html != null ? page.Phrases.Shared(p => new HtmlMetadata(p)) : null;
         if (html != null) article.Title = html.Title(page.Hints, page.RegionStart, page.RegionEnd < 0 ? int.MaxValue : page.RegionEnd) ?? article.Title;
 
         // Bylines: the one nearest the article's start gives the raw byline and the authors (author boxes,

@@ -43,7 +43,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         public required string Name;
         public int ContainerId = -1;           // block elements only
         public string? Tokens;                  // own "class id", lower case
-        public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink;
+        public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink, InComments;
         public int GroupId = -1;
         public int TextStart, LinkStart, CommaStart, ParagraphStart;
         public int Depth;
@@ -66,6 +66,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         var maybe = _phrases.All("html-class-maybe").Select(p => p.Phrase).ToArray();
         var bylineClass = _phrases.All("html-class-byline").Select(p => p.Phrase).ToArray();
         var creditClass = _phrases.All("html-class-credit").Select(p => p.Phrase).ToArray();
+        var commentsClass = _phrases.All("html-class-comments").Select(p => p.Phrase).ToArray();
         // Class strings repeat across a page: classify each distinct one once.
         var classCache = new Dictionary<string, ClassFlags>(StringComparer.Ordinal);
         ClassFlags Classify(string tokens)
@@ -76,6 +77,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
             if (ContainsAny(tokens, unlikely) && !ContainsAny(tokens, maybe)) flags |= ClassFlags.Unlikely;
             if (ContainsAny(tokens, bylineClass)) flags |= ClassFlags.Byline;
             if (ContainsAny(tokens, creditClass) && !tokens.Contains("copyright-notice")) flags |= ClassFlags.Credit;
+            if (ContainsAny(tokens, commentsClass)) flags |= ClassFlags.Comments;
             return classCache[tokens] = flags;
         }
 
@@ -115,11 +117,11 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (exit)
                 {
                     var f = open[^1];
+                    if (f.ContainerId >= 0) Flush(); // while the element is still open, so the path ends with it
                     open.RemoveAt(open.Count - 1);
                     if (f.IsLink) linkDepth--;
                     if (f.ContainerId >= 0)
                     {
-                        Flush();
                         openBlocks.RemoveAt(openBlocks.Count - 1);
                         var c = layout.Containers[f.ContainerId];
                         c.EndBlock = blocks.Count;
@@ -152,20 +154,21 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 {
                     El = el, Name = name, Depth = open.Count,
                     Hidden = parent?.Hidden ?? false, InArticle = parent?.InArticle ?? false, InFigure = parent?.InFigure ?? false,
-                    Unlikely = parent?.Unlikely ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
+                    Unlikely = parent?.Unlikely ?? false, InComments = parent?.InComments ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
                     TextStart = totalText, LinkStart = totalLink, CommaStart = totalCommas, ParagraphStart = totalParagraphs,
                 };
                 var cls = el.GetAttribute("class");
                 var id = el.GetAttribute("id");
                 if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
                 var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
+                if ((classFlags & ClassFlags.Comments) != 0) frame.InComments = true;
                 if (IsHidden(el)) frame.Hidden = true;
                 if (name is "article" or "main" || el.GetAttribute("itemprop") is "articleBody" or "articlebody") frame.InArticle = true;
                 if (name is "figure" or "figcaption") frame.InFigure = true;
                 if (name == "table") frame.InTable = true;
                 if (name is "table" or "ul" or "ol" or "form" or "nav" or "dl" or "menu") frame.GroupId = ++groupCounter;
                 if (name == "a") { frame.IsLink = true; linkDepth++; }
-                if (!frame.Unlikely && name is not ("body" or "a" or "article" or "main") && !frame.InTable && !frame.InArticle)
+                if (!frame.Unlikely && name is not ("body" or "a" or "article" or "main") && !frame.InTable)
                 {
                     var role = el.GetAttribute("role");
                     if (role != null && LandmarkRoles.Contains(role) ||
@@ -226,11 +229,61 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         Flush();
         foreach (var json in jsonLd) JsonLdReader.Read(json, hints, layout);
         FinishHints(hints, layout);
+        AppendArticleBody(hints, layout, blocks);
         return blocks;
     }
 
+    /// <summary>The JSON-LD articleBody as extra blocks after the page's own (tag "json-ld"); the content scorer
+    /// uses them only when the visible page holds much less of the article (text rendered by scripts).</summary>
+    private static void AppendArticleBody(PageHints hints, HtmlLayout layout, List<Block> blocks)
+    {
+        var body = hints.ArticleBody;
+        if (body == null || body.Length < 200) return;
+        layout.JsonLdFirstBlock = blocks.Count;
+        foreach (var paragraph in SplitArticleBody(body))
+        {
+            var b = new Block(blocks.Count, paragraph) { Tag = "json-ld", TagPath = "script[ld+json]>articleBody" };
+            blocks.Add(b);
+            layout.BlockContainer.Add(-1);
+            layout.BlockUnlikely.Add(false);
+        }
+    }
+
+    /// <summary>Paragraphs of an articleBody value, which may be plain text with line breaks or escaped HTML.</summary>
+    public static List<string> SplitArticleBody(string body)
+    {
+        var paragraphs = new List<string>();
+        var current = new System.Text.StringBuilder();
+        void End()
+        {
+            var t = TextMetrics.NormalizeSpace(System.Net.WebUtility.HtmlDecode(current.ToString()));
+            if (t.Length > 0) paragraphs.Add(t);
+            current.Clear();
+        }
+        for (int i = 0; i < body.Length; i++)
+        {
+            char c = body[i];
+            if (c == '\n') { End(); continue; }
+            if (c == '<')
+            {
+                int close = body.IndexOf('>', i + 1);
+                if (close < 0) { current.Append(c); continue; }
+                var tag = body.AsSpan(i + 1, close - i - 1).TrimStart('/');
+                int n = 0;
+                while (n < tag.Length && char.IsAsciiLetterOrDigit(tag[n])) n++;
+                var name = tag[..n].ToString().ToLowerInvariant();
+                if (BlockTags.Contains(name)) End();
+                i = close;
+                continue;
+            }
+            current.Append(c);
+        }
+        End();
+        return paragraphs;
+    }
+
     [Flags]
-    private enum ClassFlags { None = 0, Positive = 1, Negative = 2, Unlikely = 4, Byline = 8, Credit = 16 }
+    private enum ClassFlags { None = 0, Positive = 1, Negative = 2, Unlikely = 4, Byline = 8, Credit = 16, Comments = 32 }
 
     private static bool ContainsAny(string tokens, string[] fragments)
     {
@@ -294,7 +347,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         var t = TextMetrics.NormalizeSpace(raw);
         if (t.Length is < 2 or > 160) return;
         // Nested hints (a byline div around an itemprop=author span) report inner ones first; keep both, parsing decides.
-        layout.AuthorHints.Add(new HtmlAuthorHint(t, source, f.Unlikely, position));
+        layout.AuthorHints.Add(new HtmlAuthorHint(t, source, f.InComments, position));
     }
 
     /// <summary>A descendant with the given itemprop, searched breadth-first over at most 50 elements.</summary>

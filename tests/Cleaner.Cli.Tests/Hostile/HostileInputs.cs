@@ -50,7 +50,7 @@ public sealed class HostileInputs : IDisposable
         for (int i = 300; i < invalid.Length; i += 97) invalid[i] = (byte)(0x80 + i % 0x40); // lone continuation bytes
         Write("invalid-utf8.html", [.. invalid, 0xC3, 0x28, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE]);
         Write("regex-bait.html", Encoding.UTF8.GetBytes(RegexBait(html: true)));
-        Write("regex-bait.txt", Encoding.UTF8.GetBytes(RegexBait(html: false)));
+        Write("regex-bait-dump.txt", Encoding.UTF8.GetBytes(RegexBait(html: false)));
     }
 
     static HostileInputs() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -116,4 +116,11 @@ public sealed class HostileInputs : IDisposable
     {
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>One set of generated inputs for both hostile test classes (the 100 MB page and the bomb are made once).</summary>
+[CollectionDefinition(Name)]
+public sealed class HostileCollection : ICollectionFixture<HostileInputs>
+{
+    public const string Name = "hostile inputs";
 }

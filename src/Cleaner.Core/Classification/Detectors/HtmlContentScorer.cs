@@ -31,13 +31,79 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             // Weak choice: ask SmartReader (Readability port) for a second opinion, on such pages only.
             if (SecondOpinion(page, layout, contentLength: plan == null ? 0 : contentLength)) return;
-            if (plan == null || contentLength == 0) return; // the generic selector decides
+            if (plan == null || contentLength == 0)
+            {
+                int f = -1, l = -1;
+                bool use = UseArticleBody(page, layout, null);
+                if (use)
+                    foreach (var b in blocks)
+                        if (!b.IsDecided && b.Index < layout.JsonLdFirstBlock) b.Label(BlockKind.Boilerplate, Name, "no article container on the page; the JSON-LD articleBody is the text");
+                LabelArticleBody(page, layout, use, ref f, ref l);
+                if (use) { page.RegionStart = f; page.RegionEnd = l; page.RegionFixed = f >= 0; }
+                return; // otherwise the generic selector decides
+            }
         }
+        bool useJsonLd = UseArticleBody(page, layout, plan);
         for (int i = 0; i < blocks.Count; i++)
-            if (!blocks[i].IsDecided && plan[i] is { } l) blocks[i].Label(l.Kind, l.Rule, l.Reason);
+        {
+            if (blocks[i].IsDecided || plan[i] is not { } l) continue;
+            // With the articleBody in use, page blocks it repeats are duplicates.
+            if (useJsonLd && l.Kind == BlockKind.Content && i < layout.JsonLdFirstBlock && JsonLdRepeats(blocks, layout, blocks[i]))
+                blocks[i].Label(BlockKind.Metadata, Name, "repeated by the JSON-LD articleBody used as the text");
+            else blocks[i].Label(l.Kind, l.Rule, l.Reason);
+        }
+        LabelArticleBody(page, layout, useJsonLd, ref first, ref last);
         page.RegionStart = first;
         page.RegionEnd = last;
         page.RegionFixed = first >= 0;
+    }
+
+    /// <summary>The JSON-LD articleBody stands in for the text when the kept content holds clearly less of it
+    /// (probed every 200 characters).</summary>
+    private static bool UseArticleBody(PageContext page, HtmlLayout layout, PlannedLabel?[]? plan)
+    {
+        if (layout.JsonLdFirstBlock < 0) return false;
+        var kept = new System.Text.StringBuilder();
+        for (int i = 0; i < layout.JsonLdFirstBlock; i++)
+        {
+            var b = page.Blocks[i];
+            if (b.Kind == BlockKind.Content || !b.IsDecided && plan?[i] is { Kind: BlockKind.Content }) kept.Append(b.Text).Append(' ');
+        }
+        var keptText = kept.ToString();
+        int probes = 0, found = 0, bodyLength = 0;
+        for (int i = layout.JsonLdFirstBlock; i < page.Blocks.Count; i++)
+        {
+            var t = page.Blocks[i].Text;
+            bodyLength += TextMetrics.EffectiveLength(t);
+            for (int at = 0; at + 30 <= t.Length; at += 200)
+            {
+                probes++;
+                if (keptText.Contains(t.AsSpan(at, 30), StringComparison.Ordinal)) found++;
+            }
+        }
+        // Used when it holds clearly more than the page shows (a teaser, a paywalled or script-rendered article).
+        return bodyLength >= 500 && probes > 0 && found * 5 < probes * 4 && bodyLength * 5 > TextMetrics.EffectiveLength(keptText) * 6;
+    }
+
+    private static bool JsonLdRepeats(List<Block> blocks, HtmlLayout layout, Block b)
+    {
+        for (int i = layout.JsonLdFirstBlock; i < blocks.Count; i++)
+            if (blocks[i].Text.Contains(b.Text, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private void LabelArticleBody(PageContext page, HtmlLayout layout, bool use, ref int first, ref int last)
+    {
+        if (layout.JsonLdFirstBlock < 0) return;
+        for (int i = layout.JsonLdFirstBlock; i < page.Blocks.Count; i++)
+        {
+            var b = page.Blocks[i];
+            if (!use) { if (!b.IsDecided || b.Kind.IsArticle()) b.Label(BlockKind.Metadata, Name, "JSON-LD articleBody (the page shows the article)"); continue; }
+            if (b.IsDecided && b.Rule != Name && b.Kind != BlockKind.Content) continue;
+            b.Label(BlockKind.Content, Name, "JSON-LD articleBody (the page shows less of the article)");
+            if (first < 0) first = i;
+            last = i;
+        }
     }
 
     /// <summary>Readability's retry: when too little text is found, page parts marked unlikely may hold the article.</summary>
@@ -95,7 +161,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = TextMetrics.EffectiveLength(b.Text);
-            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0)
+            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt"))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
             {
@@ -106,33 +172,32 @@ public sealed class HtmlContentScorer : IBlockDetector
         return plan;
     }
 
-    /// <summary>Nesting beyond this skips the second opinion: SmartReader walks the DOM recursively.</summary>
-    public const int SecondOpinionMaxDepth = 200;
-
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
-        if (layout.Document == null || layout.MaxDepth > SecondOpinionMaxDepth) return false;
+        // SmartReader walks the DOM recursively (roughly cubic in depth): only pages within the guard's bounds.
+        if (layout.Document == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        string text;
-        try
-        {
-            var reader = new SmartReader.Reader("https://localhost/", layout.Document) { Debug = false };
-            var article = reader.GetArticle();
-            text = article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
-        }
-        catch (Exception) { return false; }
-        finally { layout.Document = null; }
+        var document = layout.Document;
+        layout.Document = null;
+        // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
+        if (!ReadabilityGuard.TryRun(() =>
+            {
+                var article = new SmartReader.Reader("https://localhost/", document) { Debug = false }.GetArticle();
+                return article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
+            }, out var text, out _) || text == null)
+            return false;
         if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
         var blocks = page.Blocks;
         var found = new bool[blocks.Count];
         int first = -1, last = -1;
-        for (int i = 0; i < blocks.Count; i++)
+        int pageBlocks = layout.JsonLdFirstBlock >= 0 ? layout.JsonLdFirstBlock : blocks.Count;
+        for (int i = 0; i < pageBlocks; i++)
         {
             var b = blocks[i];
             if (b.Hidden || TextMetrics.EffectiveLength(b.Text) < 2) continue;
@@ -155,6 +220,8 @@ public sealed class HtmlContentScorer : IBlockDetector
             else
                 b.Label(i < first ? BlockKind.Navigation : BlockKind.Boilerplate, Name, "not extracted by the second opinion (SmartReader)");
         }
+        int none = -1;
+        LabelArticleBody(page, layout, false, ref none, ref none);
         page.RegionStart = first;
         page.RegionEnd = last;
         page.RegionFixed = true;
@@ -288,6 +355,18 @@ public sealed class HtmlContentScorer : IBlockDetector
 
     private static bool EndsLikeSentence(HtmlContainer s, HtmlLayout layout) => s.Paragraphs > 0 || s.TextChars > 40;
 
+    /// <summary>A table of data rather than layout (Readability keeps those whole): several rows of cells.</summary>
+    private static bool IsDataTable(List<HtmlContainer> cs, HtmlContainer table)
+    {
+        int rows = 0;
+        for (int i = table.Id + 1; i < cs.Count && cs[i].FirstBlock < table.EndBlock; i++)
+        {
+            if (cs[i].Tag == "table") return false; // nested tables are layout
+            if (cs[i].Tag == "tr") rows++;
+        }
+        return rows >= 4 && table.Paragraphs > 0;
+    }
+
     private static bool IsAncestor(List<HtmlContainer> cs, int ancestor, int node)
     {
         for (int p = cs[node].ParentId; p >= 0; p = cs[p].ParentId)
@@ -304,8 +383,11 @@ public sealed class HtmlContentScorer : IBlockDetector
         var result = new (BlockKind, string)?[inside.Length];
         var selected = new HashSet<int>(selection.Containers);
         int minSelected = selection.Containers.Min();
+        int dataTableEnd = -1; // blocks before this index belong to a data table, which stays whole
         foreach (var c in cs)
         {
+            if (c.FirstBlock < dataTableEnd) continue;
+            if (c.Tag == "table" && IsDataTable(cs, c)) { dataTableEnd = c.EndBlock; continue; }
             // Descendants of a selected container only: later in document order (higher id) and within its blocks.
             if (c.Id <= minSelected || c.FirstBlock >= c.EndBlock || !inside[c.FirstBlock] || !inside[c.EndBlock - 1] || selected.Contains(c.Id)) continue;
             if (result[c.FirstBlock] != null) continue; // inside something already removed

@@ -97,26 +97,33 @@ public sealed class ShareDetector() : PhraseDetector("share", BlockKind.Share)
     protected override int ShortBlock => 40;
 }
 
-/// <summary>"Read more", "Related articles" headers and teasers; "SEE ALSO: headline" and "Lea más: headline"
-/// (the phrase and a colon opening the block) are teaser links whatever their length.</summary>
+/// <summary>"Read more", "Related articles" headers and teasers, and teasers led by such a phrase and a colon
+/// ("Lire aussi : …", "Lesen Sie auch: …", "SEE ALSO: headline", "Lea más: headline").</summary>
 public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Related)
 {
     protected override bool ProposesUnsure => false;
 
     protected override int ShortBlock => 40;
 
+    /// <summary>A teaser is a headline: longer blocks led by "Read more:" are left alone.</summary>
+    private const int TeaserBlock = 250;
+
     public override void Detect(PageContext page)
     {
         var matcher = page.Phrases.Matcher(Category);
         foreach (var block in page.Blocks)
         {
-            if (block.IsDecided || block.Text.Length > 250) continue;
+            if (block.IsDecided || TextMetrics.EffectiveLength(block.Text) > TeaserBlock) continue;
             var folded = page.Folded(block);
             foreach (var hit in matcher.FindAllFolded(folded))
             {
-                if (hit.Start != 0 || hit.Length >= folded.Length || folded[hit.Length] != ':' && !(folded[hit.Length] == ' ' && hit.Length + 1 < folded.Length && folded[hit.Length + 1] == ':')) continue;
-                block.Label(Kind, Name, $"teaser link after \"{hit.Phrase}:\"");
-                break;
+                if (hit.Start > 2) break;
+                var after = folded.AsSpan(hit.Start + hit.Length).TrimStart();
+                if (after.Length > 0 && after[0] == ':' && after.Length > 1)
+                {
+                    block.Label(Kind, Name, $"teaser led by \"{hit.Phrase}:\"");
+                    break;
+                }
             }
         }
         base.Detect(page);

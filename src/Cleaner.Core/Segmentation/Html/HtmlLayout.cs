@@ -31,9 +31,9 @@ public sealed class HtmlContainer
 }
 
 /// <summary>Author evidence from page structure, in the order found: the element's text, its kind
-/// (rel-author, itemprop-author, byline-class), whether it sits in a page part marked unlikely (comments…),
+/// (rel-author, itemprop-author, byline-class), whether it sits in a reader-comment section,
 /// and the index of the next block (its position in the page).</summary>
-public readonly record struct HtmlAuthorHint(string Text, string Source, bool Unlikely, int BlockIndex);
+public readonly record struct HtmlAuthorHint(string Text, string Source, bool InComments, int BlockIndex);
 
 /// <summary>What the HTML segmenter learnt about the page structure, for HTML-specific detectors and metadata.</summary>
 public sealed class HtmlLayout
@@ -58,6 +58,8 @@ public sealed class HtmlLayout
     public Classification.Detectors.HtmlContentScorer.Selection? Selection { get; set; }
     /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
     public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
+    /// <summary>Index of the first block made from the JSON-LD articleBody (-1 when none).</summary>
+    public int JsonLdFirstBlock { get; set; } = -1;
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
     public int MaxDepth { get; set; }
 }

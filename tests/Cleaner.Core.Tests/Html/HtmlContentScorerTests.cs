@@ -1,0 +1,53 @@
+using Cleaner.Core.Input;
+using Cleaner.Core.Model;
+
+namespace Cleaner.Core.Tests.Html;
+
+public class HtmlContentScorerTests
+{
+    private static CleanResult Clean(string html) =>
+        new CleanerPipeline().Clean(new InputDocument { Id = "t", Text = html, Format = InputFormat.Html });
+
+    private const string Para1 = "The council voted on Tuesday to rebuild the old bridge, a project that has been discussed for a decade, and work will start next spring.";
+    private const string Para2 = "Engineers said the new design keeps the stone arches, adds a cycle lane, and should last a hundred years with modest maintenance.";
+    private const string Para3 = "Residents, many of whom cross the river daily, welcomed the decision but asked for a temporary ferry during the works.";
+
+    [Fact]
+    public void PicksTheArticleContainerOverMenusSidebarsAndFooters()
+    {
+        var r = Clean($"""
+            <body><div class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></div>
+            <div class="sidebar"><p>Popular: <a href="/1">Ten things you missed this week in the city</a></p></div>
+            <div class="content"><h1>Bridge to be rebuilt</h1><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div>
+            <div class="footer"><p>Copyright 2024 Example News, all rights reserved.</p></div></body>
+            """);
+        Assert.Equal([Para1, Para2, Para3], r.Article.Paragraphs);
+        Assert.All(r.Blocks.Where(b => b.Kind != BlockKind.Content && b.Kind.IsBoilerplate()), b => Assert.False(string.IsNullOrEmpty(b.Reason)));
+    }
+
+    [Fact]
+    public void DataTablesStayAndLinkListsInsideTheArticleGo()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p>
+            <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>3 million</td></tr><tr><td>2025</td><td>5 million</td></tr><tr><td>2026</td><td>1 million</td></tr></table>
+            <p>{Para2}</p>
+            <ul class="links"><li><a href="/a">Read also: the history of the bridge</a></li><li><a href="/b">Read also: other bridges in the region</a></li></ul>
+            <p>{Para3}</p></div></body>
+            """);
+        Assert.Contains("3 million", r.Article.Paragraphs);
+        Assert.Contains(Para3, r.Article.Paragraphs);
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p.Contains("Read also"));
+    }
+
+    [Fact]
+    public void CommentSectionsInsideTheArticleAreRemoved()
+    {
+        var r = Clean($"""
+            <body><article><div class="entry"><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div>
+            <section id="comments"><div class="comment"><p>I think this is a waste of money, honestly, and nobody asked us about it at all.</p></div></section></article></body>
+            """);
+        Assert.Equal(3, r.Article.Paragraphs.Count);
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p.Contains("waste of money"));
+    }
+}

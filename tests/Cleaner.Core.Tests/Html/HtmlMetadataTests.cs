@@ -1,0 +1,73 @@
+using Cleaner.Core.Input;
+using Cleaner.Core.Model;
+
+namespace Cleaner.Core.Tests.Html;
+
+public class HtmlMetadataTests
+{
+    private static Article Clean(string html) =>
+        new CleanerPipeline().Clean(new InputDocument { Id = "t", Text = html, Format = InputFormat.Html }).Article;
+
+    private const string Body = "<div class='content'><p>The council voted on Tuesday to rebuild the old bridge, a project that has been discussed for a decade, and work will start next spring.</p><p>Engineers said the new design keeps the stone arches, adds a cycle lane, and should last a hundred years with modest maintenance.</p></div>";
+
+    [Fact]
+    public void TitleIsTheH1ThatAgreesWithTheTitleTag()
+    {
+        var a = Clean($"<html><head><title>Bridge to be rebuilt | Example News</title></head><body><h1>Example News</h1><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal("Bridge to be rebuilt", a.Title);
+    }
+
+    [Fact]
+    public void KickerBeforeTheAgreedHeadlineIsDropped()
+    {
+        var a = Clean($"<html><head><title>Bridge to be rebuilt - Example</title><meta property='og:title' content='Bridge to be rebuilt'></head><body><h1>Local news Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal("Bridge to be rebuilt", a.Title);
+    }
+
+    [Fact]
+    public void TitleTagLosesItsSiteNameWhenNoHeadingAgrees()
+    {
+        var a = Clean($"<html><head><title>Example News » Local » Bridge to be rebuilt</title></head><body>{Body}</body></html>");
+        Assert.Equal("Bridge to be rebuilt", a.Title);
+    }
+
+    [Theory]
+    [InlineData("<div class='author'>Von Tobias Kuske am 3. Mai 2020</div>", "Tobias Kuske")]
+    [InlineData("<div class='byline'>Posted on September 21, 2020 by Adi Tzlil</div>", "Adi Tzlil")]
+    [InlineData("<div class='author'>Verónica De Vita</div>", "Verónica De Vita")]
+    [InlineData("<a rel='author' href='/a'>T. V. Raman</a>", "T. V. Raman")]
+    public void AuthorsFromBylineContainersAreCleaned(string byline, string expected)
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{byline}{Body}</body></html>");
+        Assert.Equal([expected], a.Authors);
+    }
+
+    [Fact]
+    public void JsonLdPersonsWinOverMetaAuthor()
+    {
+        var a = Clean($$"""<html><head><meta name="author" content="Site Owner"><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Author"},{"@type":"Person","name":"Bo Writer"}]}</script></head><body>{{Body}}</body></html>""");
+        Assert.Equal(["Ann Author", "Bo Writer"], a.Authors);
+    }
+
+    [Fact]
+    public void CommentersAreNotAuthors()
+    {
+        var a = Clean($"<html><body>{Body}<div id='comments'><span class='comment-author'>Jordan Smith</span> said: nice.</div></body></html>");
+        Assert.Empty(a.Authors);
+    }
+
+    [Fact]
+    public void FigureCaptionAndCreditAreSplitAndDatelineRead()
+    {
+        var a = Clean("""
+            <html lang="de"><body><article><h1>Hafen meldet Rekord</h1>
+            <figure><img src="a.jpg"><figcaption>Ein Schiff am Kai. <span class="credit">Foto: Max Muster/dpa/Archivbild</span></figcaption></figure>
+            <p>Hamburg (dpa/lno) – Der Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die Behörde mit.</p>
+            <p>Vor allem der Handel mit Asien habe zugelegt, hieß es am Dienstag, und neue Verbindungen seien hinzugekommen.</p></article></body></html>
+            """);
+        Assert.Equal([new ImageInfo("Ein Schiff am Kai.", "Max Muster/dpa")], a.Images);
+        Assert.Equal("Hamburg", a.Dateline);
+        Assert.Equal("dpa", a.Agency);
+        Assert.Equal("de", a.Language);
+    }
+}
