@@ -66,7 +66,9 @@ public sealed class BatchRunner(Func<BatchItem, BatchOutcome> work, int jobs, Ti
         {
             var w = new Worker();
             lock (gate) workers.Add(w);
-            new Thread(() => WorkerLoop(w, queue, gate, stop.Token)) { IsBackground = true, Name = "batch-worker" }.Start();
+            // The stack of the main thread (8 MB on Linux), not a worker's default 1.5 MB: a page cleaned in a
+            // batch must not fail where the same page alone succeeds.
+            new Thread(() => WorkerLoop(w, queue, gate, stop.Token), WorkerStack) { IsBackground = true, Name = "batch-worker" }.Start();
         }
         for (int i = 0; i < Jobs; i++) StartWorker();
 
@@ -109,6 +111,8 @@ public sealed class BatchRunner(Func<BatchItem, BatchOutcome> work, int jobs, Ti
         }
         if (producerError != null) throw new IOException("reading the inputs failed: " + producerError.Message, producerError);
     }
+
+    private const int WorkerStack = 8 << 20;
 
     private TimeSpan WatchPeriod => TimeSpan.FromMilliseconds(Math.Clamp(Timeout.TotalMilliseconds / 4, 5, 250));
 
