@@ -21,10 +21,12 @@ if (parse.Errors.Count > 0)
 }
 try
 {
-    return parse.Invoke();
+    // Exceptions reach the handler below (one line, a documented exit code), not System.CommandLine's default
+    // handler, which prints a stack trace and exits 1 ("no article found").
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine("cleaner: internal error: " + e.Message);
+    Console.Error.WriteLine($"cleaner: internal error: {e.GetType().Name}: {e.Message}");
     return ExitCodes.Usage;
 }

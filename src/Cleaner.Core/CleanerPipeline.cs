@@ -53,6 +53,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         var sw = Stopwatch.StartNew();
         var timer = Options.TimeStages ? new StageTimer() : null;
         var (text, encoding) = Decode(input);
+        text = TextDecoder.ReplaceInvalidUnicode(text);
         timer?.Lap("decode");
         var format = input.Format ?? FormatSniffer.Sniff(text);
         timer?.Lap("sniff");

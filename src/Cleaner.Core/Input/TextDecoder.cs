@@ -53,6 +53,24 @@ public static class TextDecoder
         return new(detected.GetString(bytes), detected.WebName, "detected");
     }
 
+    /// <summary>Unpaired UTF-16 surrogates (odd-length UTF-16, "\ud800" in a JSON field) and the noncharacters
+    /// U+FFFE/U+FFFF (a byte-swapped BOM) become U+FFFD: Unicode normalisation throws on them. Returns the same string
+    /// when there are none.</summary>
+    public static string ReplaceInvalidUnicode(string text)
+    {
+        char[]? copy = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < '\uD800') continue;
+            if (c is '\uFFFE' or '\uFFFF') { (copy ??= text.ToCharArray())[i] = '\uFFFD'; continue; }
+            if (!char.IsSurrogate(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            (copy ??= text.ToCharArray())[i] = '\uFFFD';
+        }
+        return copy == null ? text : new string(copy);
+    }
+
     public static Encoding? GetEncoding(string name)
     {
         name = name.Trim().Trim('"', '\'').ToLowerInvariant();

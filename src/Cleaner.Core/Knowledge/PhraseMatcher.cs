@@ -9,14 +9,17 @@ public readonly record struct PhraseHit(int Start, int Length, string Phrase, st
 /// (not checked for scripts written without spaces).</summary>
 public sealed class PhraseMatcher
 {
-    private sealed class Node
-    {
-        public Dictionary<char, int>? Next;
-        public int Fail;
-        public List<int>? Outputs; // phrase indices
-    }
+    // The trie while phrases are added: one edge table for all nodes (a dictionary per node cost ~25 MB for the
+    // 25 languages' data), and each node's children as a linked list for the breadth-first passes.
+    private readonly Dictionary<long, int> _edges = new();
+    private readonly List<int> _firstChild = [-1];
+    private readonly List<int> _nextSibling = [-1];
+    private readonly List<char> _charOf = ['\0'];
+    private readonly List<List<int>?> _nodeOutputs = [null];
+    private int NodeCount => _firstChild.Count;
 
-    private readonly List<Node> _nodes = [new Node()];
+    private static long EdgeKey(int state, char c) => (long)state << 16 | c;
+
     private readonly List<(string Phrase, string Language)> _phrases = [];
     private bool _built;
 
@@ -34,17 +37,19 @@ public sealed class PhraseMatcher
         int state = 0;
         foreach (var c in phrase)
         {
-            var node = _nodes[state];
-            node.Next ??= new Dictionary<char, int>();
-            if (!node.Next.TryGetValue(c, out var next))
+            if (!_edges.TryGetValue(EdgeKey(state, c), out var next))
             {
-                next = _nodes.Count;
-                _nodes.Add(new Node());
-                node.Next[c] = next;
+                next = NodeCount;
+                _edges[EdgeKey(state, c)] = next;
+                _firstChild.Add(-1);
+                _nextSibling.Add(_firstChild[state]);
+                _firstChild[state] = next;
+                _charOf.Add(c);
+                _nodeOutputs.Add(null);
             }
             state = next;
         }
-        (_nodes[state].Outputs ??= []).Add(_phrases.Count);
+        (_nodeOutputs[state] ??= []).Add(_phrases.Count);
         _phrases.Add((phrase, language));
         _categories.Add(category);
     }
@@ -52,24 +57,26 @@ public sealed class PhraseMatcher
     public PhraseMatcher Build()
     {
         // Breadth-first failure links; no recursion.
+        var fail = new int[NodeCount];
         var queue = new Queue<int>();
-        if (_nodes[0].Next != null)
-            foreach (var child in _nodes[0].Next!.Values) { _nodes[child].Fail = 0; queue.Enqueue(child); }
+        for (int child = _firstChild[0]; child >= 0; child = _nextSibling[child]) queue.Enqueue(child);
         while (queue.Count > 0)
         {
             var r = queue.Dequeue();
-            if (_nodes[r].Next == null) continue;
-            foreach (var (c, u) in _nodes[r].Next!)
+            for (int u = _firstChild[r]; u >= 0; u = _nextSibling[u])
             {
                 queue.Enqueue(u);
-                int f = _nodes[r].Fail;
-                while (f != 0 && (_nodes[f].Next == null || !_nodes[f].Next!.ContainsKey(c))) f = _nodes[f].Fail;
-                int target = _nodes[f].Next != null && _nodes[f].Next!.TryGetValue(c, out var t) && t != u ? t : 0;
-                _nodes[u].Fail = target;
-                if (_nodes[target].Outputs is { } outs)
-                    (_nodes[u].Outputs ??= []).AddRange(outs);
+                char c = _charOf[u];
+                int f = fail[r];
+                int t;
+                while (f != 0 && !_edges.ContainsKey(EdgeKey(f, c))) f = fail[f];
+                int target = _edges.TryGetValue(EdgeKey(f, c), out t) && t != u ? t : 0;
+                fail[u] = target;
+                if (_nodeOutputs[target] is { } outs)
+                    (_nodeOutputs[u] ??= []).AddRange(outs);
             }
         }
+        _fail = fail;
         Flatten();
         _built = true;
         return this;
@@ -87,53 +94,56 @@ public sealed class PhraseMatcher
 
     private void Flatten()
     {
-        int n = _nodes.Count;
-        _rootNext = new int[char.MaxValue + 1];
-        if (_nodes[0].Next != null)
-            foreach (var (c, t) in _nodes[0].Next!) _rootNext[c] = t;
+        int n = NodeCount;
+        _rootNext = new int[RootDense];
+        for (int child = _firstChild[0]; child >= 0; child = _nextSibling[child])
+            if (_charOf[child] < RootDense) _rootNext[_charOf[child]] = child;
         _edgeStart = new int[n + 1];
-        _fail = new int[n];
         _outputs = new int[n][];
-        int edges = 0;
-        for (int i = 0; i < n; i++) edges += _nodes[i].Next?.Count ?? 0;
-        _edgeChar = new char[edges];
-        _edgeTarget = new int[edges];
+        _edgeChar = new char[n - 1];   // every node but the root is the target of exactly one edge
+        _edgeTarget = new int[n - 1];
         int e = 0;
         for (int i = 0; i < n; i++)
         {
             _edgeStart[i] = e;
-            _fail[i] = _nodes[i].Fail;
-            _outputs[i] = _nodes[i].Outputs?.ToArray();
-            if (_nodes[i].Next == null) continue;
-            foreach (var (c, t) in _nodes[i].Next!.OrderBy(kv => kv.Key))
+            _outputs[i] = _nodeOutputs[i]?.ToArray();
+            int first = e;
+            for (int child = _firstChild[i]; child >= 0; child = _nextSibling[child])
             {
-                _edgeChar[e] = c;
-                _edgeTarget[e] = t;
+                _edgeChar[e] = _charOf[child];
+                _edgeTarget[e] = child;
                 e++;
             }
+            Array.Sort(_edgeChar, _edgeTarget, first, e - first);
         }
         _edgeStart[n] = e;
-        BuildDfa();
+        // The construction tables are not needed once flat.
+        _edges.Clear();
+        _edges.TrimExcess();
     }
 
     // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
     // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
-    // arrays above are used instead) when the table would be large.
+    // arrays above are used instead) when the table would be large. Built only once a matcher has scanned a
+    // batch's worth of text: with 25 languages' alphabets the tables of all categories take ~60 MB and most of
+    // the start-up of a CLI that cleans one page, which the edge arrays scan in a few milliseconds.
     // Cells are 2-byte states; the cap keeps a table at 2 MB (measured: bigger tables cost more memory than they saved time).
     private const long MaxDfaCells = 1 << 20;
-    private ushort[]? _charClass;
-    private ushort[]? _dfa;
-    private int _classes;
+    private const long DfaAfterChars = 2_000_000;
+    private sealed record DfaTables(ushort[] CharClass, ushort[] Dfa, int Classes);
+    private volatile DfaTables? _dfaTables;
+    private long _scannedChars;
+    private int _dfaState; // 0 not tried, 1 building or built, never rebuilt
 
     private void BuildDfa()
     {
         var alphabet = new SortedSet<char>(_edgeChar);
         int k = alphabet.Count + 1;
-        if ((long)_nodes.Count * k > MaxDfaCells || k > ushort.MaxValue || _nodes.Count > ushort.MaxValue) return;
+        if ((long)NodeCount * k > MaxDfaCells || k > ushort.MaxValue || NodeCount > ushort.MaxValue) return;
         var cls = new ushort[char.MaxValue + 1];
         ushort next = 1;
         foreach (var c in alphabet) cls[c] = next++;
-        var dfa = new ushort[_nodes.Count * k];
+        var dfa = new ushort[NodeCount * k];
         // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
         var queue = new Queue<int>();
         queue.Enqueue(0);
@@ -149,16 +159,25 @@ public sealed class PhraseMatcher
             }
             dfa[row] = 0;
         }
-        _charClass = cls;
-        _dfa = dfa;
-        _classes = k;
-        _rootNext = []; // the DFA's row 0 replaces it
+        _dfaTables = new DfaTables(cls, dfa, k);
+    }
+
+    /// <summary>Root moves below this char are a dense table (alphabetic scripts, read at the root most of the time);
+    /// CJK and other high characters are looked up among the root's sorted edges, keeping the table at 8 KB.</summary>
+    private const int RootDense = 0x800;
+
+    private int RootNext(char c)
+    {
+        if (c < RootDense) return _rootNext[c];
+        int lo = _edgeStart[0], hi = _edgeStart[1];
+        int k = Array.BinarySearch(_edgeChar, lo, hi - lo, c);
+        return k >= 0 ? _edgeTarget[k] : 0;
     }
 
     /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
     private int Move(int state, char c)
     {
-        if (state == 0) return _rootNext[c] is var r and > 0 ? r : -1;
+        if (state == 0) return RootNext(c) is var r and > 0 ? r : -1;
         int lo = _edgeStart[state], hi = _edgeStart[state + 1];
         var chars = _edgeChar;
         if (hi - lo <= 8)
@@ -195,9 +214,16 @@ public sealed class PhraseMatcher
         int state = 0;
         var rootNext = _rootNext;
         var outputs = _outputs;
-        var dfa = _dfa;
-        var cls = _charClass;
-        int k = _classes;
+        var tables = _dfaTables;
+        if (tables == null && Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars &&
+            Interlocked.Exchange(ref _dfaState, 1) == 0)
+        {
+            BuildDfa();
+            tables = _dfaTables;
+        }
+        var dfa = tables?.Dfa;
+        var cls = tables?.CharClass;
+        int k = tables?.Classes ?? 0;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
@@ -207,7 +233,7 @@ public sealed class PhraseMatcher
             }
             else if (state == 0)
             {
-                state = rootNext[c];
+                state = c < RootDense ? rootNext[c] : RootNext(c);
             }
             else
             {

@@ -32,7 +32,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         var refs = new List<string>();
         if (hints.TitleTag != null) refs.Add(hints.TitleTag);
         refs.AddRange(hints.TitleCandidates);
-        var stripped = refs.Select(r => StripSite(r, hints.SiteName)).Where(r => r.Length >= 5).Distinct().ToList();
+        // The sources as given and without a trailing site name; a leading segment is never cut here, as
+        // "Topic – Headline" is often the headline itself.
+        var stripped = refs.Concat(refs.Select(r => StripTrailingSite(r, hints.SiteName))).Where(r => r.Length >= 5).Distinct().ToList();
         string? best = null;
         int bestAgree = 0;
         foreach (var (h1, _) in layout.H1)
@@ -61,11 +63,31 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         if (own.Count == 1) return own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
-            var s = StripSite(t, hints.SiteName);
+            var s = StripTrailingSite(t, hints.SiteName);
             if (s.Length > 0 && !IsSiteName(s, hints.SiteName)) return s;
         }
         if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
         return layout.H1.Count > 0 ? layout.H1[0].Text : null;
+    }
+
+    private static readonly string[] GluedMarkers = ["By", "Von", "Par", "Por", "Author", "Autor", "Auteur"];
+
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+
+    /// <summary>Drops a trailing " | Site" when the tail names the site (og:site_name) or is a domain.</summary>
+    private static string StripTrailingSite(string title, string? site)
+    {
+        foreach (var sep in Separators)
+        {
+            int at = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var tail = title[(at + sep.Length)..].Trim();
+            bool isSite = site != null && site.Length >= 2 &&
+                          (tail.Contains(site, StringComparison.OrdinalIgnoreCase) || site.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            bool isDomain = !tail.Contains(' ') && tail.Contains('.') && tail.Length <= 40;
+            if (isSite || isDomain) return StripTrailingSite(title[..at].Trim(), site);
+        }
+        return title;
     }
 
     private static string StripSite(string title, string? site)
@@ -115,7 +137,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             int first = -1;
             foreach (var h in layout.AuthorHints)
             {
-                if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
+                // Author boxes often follow the article: look a little further below than above.
+                if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd + 25)) continue;
                 if (first >= 0 && h.BlockIndex - first > 3) break;
                 int before = result.Count;
                 AddClean(result, h.Text, structured: true);
@@ -204,7 +227,13 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     /// a comma, dash or digits; structured values keep single names ("Redaktion"), free text needs the name shape.</summary>
     private void AddClean(List<string> result, string text, bool structured)
     {
-        var t = TextMetrics.NormalizeSpace(text).Trim().TrimStart('©').Trim();
+        var t = TextMetrics.NormalizeSpace(text).Trim();
+        // "© Getty Images" in a byline container is a picture credit.
+        if (!structured && t.StartsWith('©')) return;
+        t = t.TrimStart('©').Trim();
+        // A marker glued to the name by markup: "ByAlex Bozarjian", "AuthorAndreas Kalt".
+        foreach (var glued in GluedMarkers)
+            if (t.Length > glued.Length + 1 && t.StartsWith(glued, StringComparison.Ordinal) && char.IsUpper(t[glued.Length])) { t = t[glued.Length..]; break; }
         if (t.Length < 2 || t.EndsWith(':') || t.Contains('*') || t.Contains('@') && !t.Contains(' ')) return;
         if (t.StartsWith("http", StringComparison.OrdinalIgnoreCase) || t.Equals("null", StringComparison.OrdinalIgnoreCase)) return;
         if (!t.Contains(' ') && (t.Contains('/') || LooksLikeDomain(t))) return;
@@ -231,7 +260,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (char.IsDigit(t[i]) || t[i] is '|' or '—' or '–' || t[i] == '-' && i > 0 && t[i - 1] == ' ') { cut = i; break; }
         }
         t = t[..cut].Trim().TrimEnd(',', ';', '-', '/', '·').Trim();
-        if (t.Length < 2) return;
+        if (t.Length < 2 || t.EndsWith(':')) return; // "Zuletzt geändert am: 15.10.2021"
         List<string> names;
         if (structured)
         {

@@ -15,12 +15,15 @@ public static class ReadabilityGuard
     public const int MaxChars = 2_000_000;
 
     /// <summary>Time budget per call.</summary>
-    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(5);
 
     private const int StackBytes = 256 * 1024 * 1024;
 
     /// <summary>True when the page's measured shape is small enough for the dependency.</summary>
-    public static bool Fits(BoundedHtml page) => page.MaxDepth <= MaxDepth && page.Html.Length <= MaxChars;
+    public static bool Fits(BoundedHtml page) => Fits(page.MaxDepth, page.Html.Length);
+
+    /// <summary>True when a page of this nesting depth and size (characters) is small enough for the dependency.</summary>
+    public static bool Fits(int depth, int chars) => depth <= MaxDepth && chars <= MaxChars;
 
     /// <summary>Runs <paramref name="work"/> on a dedicated thread with a 256 MB stack and waits at most
     /// <paramref name="budget"/>. False on timeout (the thread is abandoned as a background thread and its result

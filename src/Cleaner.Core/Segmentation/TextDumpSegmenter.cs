@@ -9,12 +9,18 @@ namespace Cleaner.Core.Segmentation;
 /// NFC-normalised (dumps of decomposed pages would not match phrases or gold text otherwise).</summary>
 public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
-    private readonly PhraseMatcher? _bylineMarkers = phrases?.Matcher("byline-marker");
+    /// <summary>What the segmenter needs from the phrase data, built once per phrase book.</summary>
+    private sealed class Knowledge(PhraseBook phrases)
+    {
+        public readonly PhraseMatcher BylineMarkers = phrases.Matcher("byline-marker");
 
-    // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _functionWords =
-        phrases == null ? null : phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
-            .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
+        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords =
+            phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
+                .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private readonly Knowledge? _knowledge = phrases?.Shared(p => new Knowledge(p));
 
     public List<Block> Segment(string text)
     {
@@ -26,46 +32,52 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             if (line.Length > 0) lines.Add(line);
         }
 
+        // The block being built grows by appends; its word count is kept and only its tail is inspected, so a
+        // long run of joined lines (a code block, one token a line) stays linear.
         var blocks = new List<Block>();
-        // The block being built. Joining fragments into a string, or re-measuring all of it per line, would be
-        // quadratic in the number of fragments; Continues only looks at the end of the text, so it gets a tail.
         var pending = new StringBuilder();
+        int pendingWords = 0;
         bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            bool has = pending.Length > 0;
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
             // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
             bool codePunctuation = IsCodePunctuation(line);
-            if (pending.Length > 0 && (glueNext || codePunctuation))
+            if (has && (glueNext || codePunctuation))
             {
-                if (!(glueNext && pending[pending.Length - 1] is '(' or '[' or '{' or '.')) pending.Append(' ');
+                if (!(glueNext && pending[^1] is '(' or '[' or '{' or '.')) pending.Append(' ');
                 pending.Append(line);
+                pendingWords += TextMetrics.WordCount(line);
                 glueNext = codePunctuation;
                 continue;
             }
             glueNext = false;
+            int lineWords = TextMetrics.WordCount(line);
             // "1." / "Em uma vasilha …": a numbered step whose number was its own element.
-            if (pending.Length is >= 2 and <= 3 && IsListNumber(pending.ToString()) && !IsListNumber(line))
+            if (has && pending.Length <= 3 && IsListNumber(pending.ToString()) && !IsListNumber(line))
             {
                 pending.Append(' ').Append(line);
+                pendingWords += lineWords;
                 continue;
             }
-            if (pending.Length > 0 && !OpensByline(line))
+            if (has)
             {
-                var tail = Tail(pending);
-                // After a trailing function word the sentence goes on in a linked fragment ("according to" /
-                // "Reuters"), not in a whole capitalised sentence of its own.
-                if (Continues(tail, line, i + 1 < lines.Count ? lines[i + 1] : null) ||
-                    EndsWithFunctionWord(tail) && !IsWholeSentence(line) ||
-                    IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail))
+                var tail = pending.Length <= 64 ? pending.ToString() : pending.ToString(pending.Length - 64, 64);
+                if ((Continues(tail, pendingWords, line, i + 1 < lines.Count ? lines[i + 1] : null) ||
+                     EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line) ||
+                     IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail)) && !OpensByline(line))
                 {
-                    JoinInto(pending, line);
+                    AppendJoined(pending, line);
+                    pendingWords += lineWords;
                     continue;
                 }
+                blocks.Add(new Block(blocks.Count, pending.ToString()));
+                pending.Clear();
             }
-            if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
-            pending.Clear().Append(line);
+            pending.Append(line);
+            pendingWords = lineWords;
         }
         if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
         return blocks;
@@ -85,27 +97,30 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>
-    private bool EndsWithFunctionWord(string line)
+    private bool EndsWithFunctionWord(string line) => EndsWithFunctionWord(line, TextMetrics.WordCount(line));
+
+    /// <param name="line">The text, or its tail.</param>
+    /// <param name="wordCount">Words of the whole text.</param>
+    private bool EndsWithFunctionWord(string line, int wordCount)
     {
-        if (_functionWords is not { } words || line.Length > 2000) return false;
+        if (_knowledge is null || line.Length > 2000) return false;
+        var words = _knowledge.FunctionWords;
         int end = line.Length;
         if (!char.IsLetter(line[end - 1])) return false;
         int start = end;
         while (start > 0 && char.IsLetter(line[start - 1])) start--;
         int len = end - start;
         if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
-        if (start > 0 && TextMetrics.WordCount(line) < 3) return false;
+        if (start > 0 && wordCount < 3) return false;
         if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
         line.AsSpan(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
-    /// <summary>A capitalised line of more than eight words that ends a sentence stands on its own.</summary>
-    private static bool IsWholeSentence(string line) =>
-        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
 
-    /// <summary>The last 300 characters: enough for the ten words and the sentence end that Continues looks at.</summary>
-    private static string Tail(StringBuilder sb) => sb.Length <= 300 ? sb.ToString() : sb.ToString(sb.Length - 300, 300);
+    /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>
+    private static bool IsOwnParagraph(string line) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
 
     /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
     private bool IsLoneFunctionWord(string line) =>
@@ -114,9 +129,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(string line)
     {
-        if (_bylineMarkers == null || line.Length > 60) return false;
+        if (_knowledge is null || line.Length > 60) return false;
         var folded = TextFold.Fold(line);
-        foreach (var hit in _bylineMarkers.FindAllFolded(folded))
+        foreach (var hit in _knowledge.BylineMarkers.FindAllFolded(folded))
         {
             if (hit.Start != 0) continue;
             if (hit.Length >= line.TrimEnd(':', ' ').Length) return true; // "Autor:", "By" alone
@@ -125,7 +140,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         return false;
     }
 
-    private static StringBuilder JoinInto(StringBuilder a, string b)
+    private static void AppendJoined(StringBuilder a, string b)
     {
         // No space before closing punctuation or after an opening bracket/quote; "-Situation" joins a word.
         // ".shenv" after a word is a new token (a file name), "." alone or ". Next" closes the sentence.
@@ -134,13 +149,18 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             || f == '.' && !(b.Length > 1 && char.IsLetter(b[1]))
             || f == '-' && !(b.Length > 1 && b[1] == ' ')
             || f is '"' or '“' && b.Length <= 2;
-        if (glue || a[^1] is '(' or '[' or '«' or '“' or '„' or '/') return a.Append(b);
-        return a.Append(' ').Append(b);
+        if (!glue && a[^1] is not ('(' or '[' or '«' or '“' or '„' or '/')) a.Append(' ');
+        a.Append(b);
     }
 
     /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
     /// <paramref name="after"/> is the line after <paramref name="next"/> (null at the end).</summary>
-    internal static bool Continues(string prev, string next, string? after = null)
+    internal static bool Continues(string prev, string next, string? after = null) =>
+        Continues(prev, TextMetrics.WordCount(prev), next, after);
+
+    /// <param name="prev">The previous block, or its tail.</param>
+    /// <param name="prevWords">Words of the whole previous block.</param>
+    internal static bool Continues(string prev, int prevWords, string next, string? after)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
@@ -149,7 +169,6 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // Punctuation that cannot start a block: the fragment was split off the previous text node.
         if (first is ',' or '.' or ';' or ':' or '!' or '?' or ')' or ']' or '%' || first is '»' or '”' && next.Length < 3)
             return prev.Length >= 2 && !(first == '.' && next.Length > 1 && next[1] == '.');
-        int prevWords = TextMetrics.WordCount(prev);
         // An opening bracket or quote at the end: the bracketed text follows.
         if (last is '(' or '[' or '„' or '«' && prevWords >= 2) return true;
         // A lower-case continuation after a fragment that looks like running text (not a menu of short items);

@@ -6,7 +6,8 @@ namespace Cleaner.Cli.Tests.Hostile;
 
 /// <summary>The hostile inputs in batch mode: exactly one output record (or file) per input record, in input order,
 /// an error record with a kind for what cannot be cleaned, the run goes on, and nothing is written outside -o DIR.</summary>
-public sealed class HostileBatchTests(HostileInputs inputs) : IClassFixture<HostileInputs>, IDisposable
+[Collection(HostileCollection.Name)]
+public sealed class HostileBatchTests(HostileInputs inputs) : IDisposable
 {
     private static readonly Dictionary<string, string> Bounded = new() { ["DOTNET_GCHeapHardLimit"] = "0x40000000" };
     private readonly string _dir = Directory.CreateTempSubdirectory("cleaner-hostile-batch-").FullName;

@@ -6,7 +6,8 @@ namespace Cleaner.Cli.Tests.Hostile;
 /// what cannot be cleaned, a sane result for what can, never an unhandled exception, a stack overflow or a hang.
 /// Each run has a wall-clock ceiling (the runner kills it) and a 1 GB GC heap limit, so a blow-up fails the test
 /// instead of the machine.</summary>
-public class HostileInputTests(HostileInputs inputs) : IClassFixture<HostileInputs>
+[Collection(HostileCollection.Name)]
+public class HostileInputTests(HostileInputs inputs)
 {
     private static readonly Dictionary<string, string> Bounded = new() { ["DOTNET_GCHeapHardLimit"] = "0x40000000" };
 
@@ -132,7 +133,7 @@ public class HostileInputTests(HostileInputs inputs) : IClassFixture<HostileInpu
     [Fact]
     public void EveryFormatRendersHostileText()
     {
-        foreach (var format in new[] { "text", "json", "jsonl", "markdown" })
+        foreach (var format in new[] { "text", "markdown" }) // json: RegexBaitFinishes
             AssertHandled(Clean(inputs["regex-bait.html"], "--format", format), 0, 1);
         AssertHandled(Clean(inputs["invalid-utf8.html"], "--explain"), 0);
     }

@@ -117,3 +117,10 @@ public sealed class HostileInputs : IDisposable
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>One set of generated inputs for both hostile test classes (the 100 MB page and the bomb are made once).</summary>
+[CollectionDefinition(Name)]
+public sealed class HostileCollection : ICollectionFixture<HostileInputs>
+{
+    public const string Name = "hostile inputs";
+}

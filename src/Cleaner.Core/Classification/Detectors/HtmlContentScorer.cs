@@ -172,28 +172,26 @@ public sealed class HtmlContentScorer : IBlockDetector
         return plan;
     }
 
-    /// <summary>Nesting beyond this skips the second opinion: SmartReader walks the DOM recursively.</summary>
-    public const int SecondOpinionMaxDepth = 200;
-
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
-        if (layout.Document == null || layout.MaxDepth > SecondOpinionMaxDepth) return false;
+        // SmartReader walks the DOM recursively (roughly cubic in depth): only pages within the guard's bounds.
+        if (layout.Document == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        string text;
-        try
-        {
-            var reader = new SmartReader.Reader("https://localhost/", layout.Document) { Debug = false };
-            var article = reader.GetArticle();
-            text = article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
-        }
-        catch (Exception) { return false; }
-        finally { layout.Document = null; }
+        var document = layout.Document;
+        layout.Document = null;
+        // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
+        if (!ReadabilityGuard.TryRun(() =>
+            {
+                var article = new SmartReader.Reader("https://localhost/", document) { Debug = false }.GetArticle();
+                return article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
+            }, out var text, out _) || text == null)
+            return false;
         if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
         var blocks = page.Blocks;
         var found = new bool[blocks.Count];

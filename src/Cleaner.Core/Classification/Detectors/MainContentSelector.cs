@@ -87,7 +87,9 @@ public sealed class MainContentSelector : IBlockDetector
         for (int i = page.Hints.TitleTag == null ? 1 : 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
-            if (text.Length > 250 || text.Length * 4 < tag.Length || blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
+            // A headline is about as long as the <title> or shorter (the title adds the site name).
+            if (text.Length > 250 || text.Length * 4 < tag.Length || text.Length > tag.Length * 3 / 2 + 10 ||
+                blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
             tagTokens ??= TitleDetector.Tokens(tag);
             double sim = TitleDetector.Similarity(TitleDetector.Tokens(text), tagTokens);
             if (sim > best) { best = sim; anchor = i; }
@@ -156,6 +158,8 @@ public sealed class MainContentSelector : IBlockDetector
             {
                 BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline => 0,
                 BlockKind.Content => 1,
+                // Newsletter boxes and comment sections usually close the article ("read more" links sit inside it too).
+                BlockKind.Newsletter or BlockKind.Comments => -3,
                 _ => -2,
             };
         }

@@ -38,6 +38,8 @@ public sealed class TitleDetector : IBlockDetector
             if (i == titleTagBlock) continue;
             if (b.Kind.IsArticle() && b.Kind != BlockKind.Content) continue;
             if (!IsHeadingLike(b)) continue;
+            // HTML marks its headings: a table cell or a short line is no headline there.
+            if (page.Format == InputFormat.Html && b.HeadingLevel == 0) continue;
             double distance = i <= regionStart ? regionStart - i : (i - regionStart) * 2;
             double score = 1.0 / (1 + distance);
             if (b.HeadingLevel == 1) score += 2;
