@@ -48,4 +48,19 @@ public class MainContentSelectorTests
             "Abenteuer Astronomie war eine Zeitschrift für Hobby-Astronomen, die von 2015 bis 2019 alle zwei Monate erschien und sich an Einsteiger richtete.");
         Assert.Equal(BlockKind.Content, page.Find("Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen (Optik abgeblendet auf Blende 5.6) und intensiv blauen Nebelgebieten.").Kind);
     }
+
+    [Fact]
+    public void CodeListingAndQueryOutputDoNotSplitATechnicalArticle()
+    {
+        var p = DumpPage.Paragraphs("en");
+        // As the dump of a real post prints them (toc-missing in the dev corpus): a query, its box-drawn output.
+        string[] listing = ["SELECT", "avg (n ) FROM unnest (array [2 , 3 , 5 , 2 , 3 , 12 ]) AS n ; avg",
+            "────────────────────", "4.3333333333333333", "SELECT", "stddev (n ) FROM unnest (array [2 , 3 , 5 ]) AS n ; stddev",
+            "────────────────────", "400 │ 2020-08-01 17:59:00+00 │ 12 │ 7.44 │ t", "500 │ 2020-08-01 11:22:00+00 │ 1022 │ 7.68 │ t",
+            "404 │ 2020-08-01 07:18:00+00 │ 15 │ 7.57 │ t"];
+        var page = DumpPage.Classify(["Simple Anomaly Detection | Blog", "Home", "About", p[0], .. listing, p[1], "Privacy Policy"]);
+        Assert.Equal(BlockKind.Content, page.Find(p[0]).Kind);
+        Assert.Equal(BlockKind.Content, page.Find(p[1]).Kind);
+        Assert.False(page.Find("About").Kind.IsArticle());
+    }
 }

@@ -170,6 +170,7 @@ public sealed class MainContentSelector : IBlockDetector
         else if (len >= 40 && sentence) v = 0.2;
         else if (len >= 10 && IsTypedBullet(b.Text)) v = BulletValue; // "+ Added Slime Block": a list written in the text
         else if (len >= 20 && TextMetrics.IsProse(b.Text)) v = ProseValue; // a list item or a clause, not a menu entry
+        else if (IsCodeOrTableLine(b.Text)) v = 0; // a code listing or query output: part of a technical article, not a menu
         else v = len >= 20 ? -MidPenalty : -ShortPenalty;
         v -= b.LinkDensity * 2;
         if (b.Hidden) v -= 3;
@@ -179,6 +180,19 @@ public sealed class MainContentSelector : IBlockDetector
     }
 
     private const double BulletValue = 0.1;
+
+    /// <summary>Lines of a code listing or a text table: box-drawing rules, or two or more code punctuation marks
+    /// ("avg (n ) FROM unnest (array [2 , 3 ])", "400 │ 2020-08-01 │ 12"). Menus and footers have neither.</summary>
+    private static bool IsCodeOrTableLine(string text)
+    {
+        int marks = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u2500' and <= '\u257F') return true;
+            if (c is '(' or ')' or '{' or '}' or ';' or '=' or '[' or ']') marks++;
+        }
+        return marks >= 2;
+    }
 
     /// <summary>A line that starts with a typed bullet ("+ ", "- ", "* ", "• ") and a word: menus get their bullets
     /// from style sheets, article lists often from the text.</summary>
