@@ -193,9 +193,18 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     }
 
     /// <summary>Cuts what trails a name in a byline: a parenthesis, digits of a date, month names.</summary>
+    /// <summary>A marker glued to the name by markup: "ByAlex Bozarjian", "AuthorAndreas Kalt".</summary>
+    private static string StripGluedMarker(string t)
+    {
+        foreach (var glued in GluedMarkers)
+            if (t.Length > glued.Length + 1 && t.StartsWith(glued, StringComparison.Ordinal) && char.IsUpper(t[glued.Length]))
+                return t[glued.Length..];
+        return t;
+    }
+
     public string CleanName(string raw)
     {
-        var name = raw.Trim();
+        var name = StripGluedMarker(raw.Trim());
         int cut = name.IndexOfAny(['(', '[', '|']);
         if (cut > 0) name = name[..cut];
         for (int i = 0; i < name.Length; i++)
@@ -231,9 +240,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         // "© Getty Images" in a byline container is a picture credit.
         if (!structured && t.StartsWith('©')) return;
         t = t.TrimStart('©').Trim();
-        // A marker glued to the name by markup: "ByAlex Bozarjian", "AuthorAndreas Kalt".
-        foreach (var glued in GluedMarkers)
-            if (t.Length > glued.Length + 1 && t.StartsWith(glued, StringComparison.Ordinal) && char.IsUpper(t[glued.Length])) { t = t[glued.Length..]; break; }
+        t = StripGluedMarker(t);
         if (t.Length < 2 || t.EndsWith(':') || t.Contains('*') || t.Contains('@') && !t.Contains(' ')) return;
         if (t.StartsWith("http", StringComparison.OrdinalIgnoreCase) || t.Equals("null", StringComparison.OrdinalIgnoreCase)) return;
         if (!t.Contains(' ') && (t.Contains('/') || LooksLikeDomain(t))) return;

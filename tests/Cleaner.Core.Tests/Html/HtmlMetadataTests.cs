@@ -70,4 +70,11 @@ public class HtmlMetadataTests
         Assert.Equal("dpa", a.Agency);
         Assert.Equal("de", a.Language);
     }
+
+    [Theory]
+    [InlineData("ByAlex Bozarjian", "Alex Bozarjian")]
+    [InlineData("VonMaria Schmidt", "Maria Schmidt")]
+    [InlineData("Byron Pitts", "Byron Pitts")]
+    public void MarkerGluedToANameByMarkupIsDropped(string raw, string expected) =>
+        Assert.Equal(expected, new Cleaner.Core.Metadata.HtmlMetadata(Cleaner.Core.Knowledge.PhraseBook.Default).CleanName(raw));
 }
