@@ -131,7 +131,7 @@ public static class BatchInputs
         var name = rel[(slash + 1)..];
         foreach (var ext in (string[])[".jsonl.gz", ".ndjson.gz", ".warc.gz", ".jsonl", ".ndjson", ".warc"])
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase) && name.Length > ext.Length) return dir + name[..^ext.Length];
-        return dir + InputResolver.IdFromPath(name);
+        return dir + InputDocument.IdFromPath(name);
     }
 
     public static IEnumerable<BatchItem> Items(InputSource source, InputKind forced, JsonlFields fields, long maxBytes)
@@ -157,7 +157,7 @@ public static class BatchInputs
         if (stream == Stream.Null)
         {
             var why = start.Length > 0 ? "no such file or directory" : "cannot read";
-            yield return BatchItem.Failed(InputResolver.IdFromPath(source.Path), source.Path,
+            yield return BatchItem.Failed(InputDocument.IdFromPath(source.Path), source.Path,
                 new UnreadableInputException($"{source.Path}: {why}"));
             yield break;
         }
@@ -187,7 +187,7 @@ public static class BatchInputs
     private static BatchItem PageItem(InputSource source, long maxBytes)
     {
         var path = source.Path;
-        var id = path == "-" ? "stdin" : InputResolver.IdFromPath(path);
+        var id = path == "-" ? "stdin" : InputDocument.IdFromPath(path);
         return new BatchItem
         {
             Id = id, Source = path == "-" ? "stdin" : path, Bytes = Math.Max(0, source.Length),

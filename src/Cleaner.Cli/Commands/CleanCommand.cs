@@ -207,7 +207,7 @@ public static class CleanCommand
                 {
                     Console.Error.WriteLine($"cleaner: {e.Message}");
                     if (format == OutputFormat.Jsonl && output != null)
-                        output.WriteLine(Writers.Json(ArticleRecord.FromError(InputResolver.IdFromPath(path), path, e.Kind, e.Message)));
+                        output.WriteLine(Writers.Json(ArticleRecord.FromError(InputDocument.IdFromPath(path), path, e.Kind, e.Message)));
                     exit = ExitCodes.Usage;
                     continue;
                 }

@@ -6,18 +6,6 @@ namespace Cleaner.Cli.Inputs;
 /// redirected stdin. Documents are produced lazily, in a stable order (folders sorted by path).</summary>
 public static class InputResolver
 {
-    public static readonly string[] KnownExtensions = [".html.gz", ".htm.gz", ".txt.gz", ".html", ".htm", ".txt", ".gz", ".xhtml"];
-
-    /// <summary>A file's id: its name without the known extensions ("page.html.gz" -> "page").</summary>
-    public static string IdFromPath(string path)
-    {
-        var name = Path.GetFileName(path);
-        foreach (var ext in KnownExtensions)
-            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase) && name.Length > ext.Length)
-                return name[..^ext.Length];
-        return name;
-    }
-
     private static byte[] ReadCapped(Stream stream, long maxBytes, string name)
     {
         using var ms = new MemoryStream();
@@ -70,7 +58,7 @@ public static class InputResolver
         {
             var size = new FileInfo(path).Length;
             if (size > maxBytes) throw new InputTooLargeException($"{path}: {size} bytes, over the limit of {maxBytes} (--max-bytes)");
-            return InputDocument.FromBytes(IdFromPath(path), File.ReadAllBytes(path), path);
+            return InputDocument.FromBytes(InputDocument.IdFromPath(path), File.ReadAllBytes(path), path);
         }
         catch (IOException e)
         {

@@ -17,6 +17,19 @@ public sealed class InputDocument
 
     public long Length => Bytes?.LongLength ?? (Text?.Length ?? 0);
 
+    /// <summary>Extensions dropped from a file name to make its id ("page.html.gz" -> "page").</summary>
+    public static readonly string[] KnownExtensions = [".html.gz", ".htm.gz", ".txt.gz", ".html", ".htm", ".txt", ".gz", ".xhtml"];
+
+    /// <summary>A file's id: its name without the known extensions.</summary>
+    public static string IdFromPath(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var ext in KnownExtensions)
+            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase) && name.Length > ext.Length)
+                return name[..^ext.Length];
+        return name;
+    }
+
     public static InputDocument FromText(string id, string text, string? source = null) =>
         new() { Id = id, Text = text, Source = source };
 

@@ -28,8 +28,8 @@ public class GoldenTests
     public void SampleMatchesExpectedOutput(string relativePath)
     {
         var path = Path.Combine(TestPaths.Samples, relativePath);
-        var stem = Path.Combine(Path.GetDirectoryName(path)!, Cli.IdFromPath(path));
-        var result = new CleanerPipeline().Clean(InputDocument.FromBytes(Cli.IdFromPath(path), File.ReadAllBytes(path), relativePath));
+        var stem = Path.Combine(Path.GetDirectoryName(path)!, InputDocument.IdFromPath(path));
+        var result = new CleanerPipeline().Clean(InputDocument.FromBytes(InputDocument.IdFromPath(path), File.ReadAllBytes(path), relativePath));
         var json = Normalise(Writers.Json(ArticleRecord.From(result), indented: true));
         var text = Writers.Text(result.Article);
 
@@ -49,16 +49,5 @@ public class GoldenTests
         var node = JsonNode.Parse(json)!.AsObject();
         if (node["stats"] is JsonObject stats) stats.Remove("elapsed_ms");
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-    }
-
-    private static class Cli
-    {
-        public static string IdFromPath(string path)
-        {
-            var name = Path.GetFileName(path);
-            foreach (var ext in new[] { ".html.gz", ".htm.gz", ".txt.gz", ".html", ".htm", ".txt", ".gz" })
-                if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) return name[..^ext.Length];
-            return name;
-        }
     }
 }
