@@ -65,6 +65,40 @@ public class BylineDetectorTests
         Assert.Equal([new Contributor("Mary Milliken", ContributorRole.Editing)], r.Contributors);
     }
 
+    [Theory]
+    [InlineData("Heba Habib contributed to this report.", new[] { "Heba Habib" })]
+    [InlineData("Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed to this report.", new[] { "Marcia Dunn", "Vladimir Isachenkov" })]
+    public void SentenceEndingInARoleNamesContributors(string sentence, string[] names)
+    {
+        var parser = new BylineParser(PhraseBook.Default);
+        Assert.Equal(names.Select(n => new Contributor(n, ContributorRole.AdditionalReporting)), parser.TrailingRoleSentence(sentence));
+    }
+
+    [Theory]
+    [InlineData("The mayor said the city's editor would decide.")]
+    [InlineData("Heba Habib contributed to this report and later joined the newspaper's team in Cairo as a reporter.")]
+    public void OrdinarySentencesNameNoContributors(string sentence) =>
+        Assert.Empty(new BylineParser(PhraseBook.Default).TrailingRoleSentence(sentence));
+
+    [Theory]
+    [InlineData("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Martin Untersinger", new[] { "Damien Leloup", "Morgane Tual" })]
+    [InlineData("Von Anna Schmidt (Mitarbeit: Jonas Weber)", "Anna Schmidt", new[] { "Jonas Weber" })]
+    [InlineData("Por Lucía Gómez (con información de Pedro Ruiz)", "Lucía Gómez", new[] { "Pedro Ruiz" })]
+    public void RoleParenthesisAfterTheAuthorNamesContributors(string byline, string author, string[] contributors)
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse(byline);
+        Assert.Equal([author], r.Authors);
+        Assert.Equal(contributors, r.Contributors.Select(c => c.Name));
+        Assert.All(r.Contributors, c => Assert.Equal(ContributorRole.AdditionalReporting, c.Role));
+    }
+
+    [Theory]
+    [InlineData("By Staff Writer John Carter", "John Carter")]
+    [InlineData("Autor: Rechtsanwalt Sebastian Einbock", "Sebastian Einbock")]
+    [InlineData("Von Korrespondentin Anna Schmidt", "Anna Schmidt")]
+    public void JobTitleBeforeTheNameIsDropped(string byline, string author) =>
+        Assert.Equal([author], new BylineParser(PhraseBook.Default).Parse(byline).Authors);
+
     [Fact]
     public void InitialsKeepTheirPeriods()
     {
