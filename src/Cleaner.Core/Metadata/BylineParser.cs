@@ -52,7 +52,8 @@ public sealed class BylineParser(PhraseBook phrases)
             {
                 segment = StripMarker(segment);
             }
-            foreach (var name in SplitNames(segment))
+            var signature = Signature(segment);
+            foreach (var name in signature.Count > 0 ? signature : SplitNames(segment))
             {
                 if (role is { } r && r != ContributorRole.Other) contributors.Add(new Contributor(name, r));
                 else if (!authors.Contains(name)) authors.Add(name);
@@ -114,6 +115,54 @@ public sealed class BylineParser(PhraseBook phrases)
     public string StripJobTitle(string name) =>
         string.Join(' ', StripJobTitleWords(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
+    /// <summary>A desk signature: editor initials and agency tags joined by '/' ("ats/nxp", "det/dpa", "bsc",
+    /// "Agenturen"), as Swiss, German and Austrian papers sign a story. Returns the tags, or an empty list.</summary>
+    public List<string> Signature(string text)
+    {
+        var tags = text.Split(['/', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tags.Length is 0 or > 4) return [];
+        // One lower-case word alone is more often a word than a desk's initials ("von bis" in a date filter).
+        if (tags.Length == 1 && _stopwords.Contains(TextFold.Fold(tags[0]))) return [];
+        foreach (var tag in tags)
+        {
+            bool initials = tag.Length is >= 2 and <= 4 && tag.All(char.IsAsciiLetterLower);
+            if (!initials && !_agencies.Contains(TextFold.Fold(tag))) return [];
+        }
+        return tags.Distinct().ToList();
+    }
+
+    /// <summary>The signature that closes an article: "… aquatiques. (ats/nxp)" at the end of the last paragraph, or
+    /// "(Agenturen) | Stand: 05/08/2019" on its own line just after it. Looks at the region's last blocks.</summary>
+    public List<string> EndSignature(IReadOnlyList<Block> blocks, int regionStart, int regionEnd)
+    {
+        if (regionStart < 0 || regionEnd < regionStart) return [];
+        int from = Math.Max(regionStart, regionEnd - 2), to = Math.Min(blocks.Count - 1, regionEnd + 3);
+        for (int i = to; i >= from; i--)
+        {
+            var t = blocks[i].Text.Trim();
+            if (t.Length < 4 || blocks[i].Kind == BlockKind.Title) continue;
+            string? inner = null;
+            if (t.EndsWith(')') && (i <= regionEnd || t.Length < 40))
+            {
+                int open = t.LastIndexOf('(');
+                // The parenthesis stands alone or follows a finished sentence: "(sic)" inside a sentence is no signature.
+                var before = open > 0 ? t[..open].TrimEnd() : "";
+                if (open >= 0 && (before.Length == 0 || before[^1] is '.' or '!' or '?' or '"' or '»' or '“' or '”')) inner = t[(open + 1)..^1];
+            }
+            else if (t[0] == '(' && t.Length < 60)
+            {
+                // "(Agenturen) | Stand: …": the signature, then the date after a separator.
+                int close = t.IndexOf(')');
+                var after = close > 0 ? t[(close + 1)..].TrimStart() : "x";
+                if (after.Length == 0 || after[0] is '|' or '·' or '•') inner = t[1..close];
+            }
+            if (inner == null) continue;
+            var tags = Signature(inner.Trim(' ', '/'));
+            if (tags.Count > 0) return tags;
+        }
+        return [];
+    }
+
     /// <summary>Whether the text reads as a byline (marker + names, or a wire credit line in parentheses).</summary>
     public bool LooksLikeByline(string text, out bool strong)
     {
@@ -137,6 +186,8 @@ public sealed class BylineParser(PhraseBook phrases)
         var trail = lead == null ? TrailingMarker(t, hits) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
+        // "Von: det/dpa": a desk signature after a marker (not after "de"/"di", which also start sentences).
+        if (lead is { } m && !IsShortMarker(t[..(m.Start + m.Length)]) && rest.Contains('/') && Signature(rest).Count > 0) return strong = true;
         if (rest.Length == 0 || !StartsName(rest[0])) return false;
         // Caseless scripts (CJK, Arabic, Hebrew) cannot show a name by its capital: keep such bylines short.
         if (!char.IsUpper(rest[0]) && TextMetrics.WordCount(rest) > 8) return false;

@@ -149,12 +149,21 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             }
             if (result.Count > 0) return result;
         }
-        // Byline blocks found by the text patterns inside or just before the article.
-        foreach (var (block, parsed) in page.Bylines)
+        // Byline blocks found by the text patterns inside or just before the article; an unmarked name next to a
+        // date is weaker than the desk signature that closes the article ("(ats/nxp)").
+        foreach (var strong in new[] { true, false })
         {
-            if (!Near(block.Index, regionStart, regionEnd)) continue;
-            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
-            if (result.Count > 0) return result;
+            foreach (var (block, parsed) in page.Bylines)
+            {
+                if (!Near(block.Index, regionStart, regionEnd) || (block.Rule != NameNearDateBylineDetector.RuleName) != strong) continue;
+                foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
+                if (result.Count > 0) return result;
+            }
+            if (strong && page.RegionStart >= 0)
+            {
+                result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
+                if (result.Count > 0) return result;
+            }
         }
         // Byline containers by class: the first that reads as names.
         foreach (var h in layout.AuthorHints)

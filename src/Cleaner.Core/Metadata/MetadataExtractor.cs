@@ -40,6 +40,8 @@ public sealed class MetadataExtractor
         article.Authors.RemoveAll(a => article.Contributors.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase)));
         if (article.Authors.Count == 0)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
+        if (article.Authors.Count == 0)
+            article.Authors.AddRange(page.Phrases.Shared(p => new BylineParser(p)).EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
 
         var lead = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Content);
         var datelines = page.Phrases.Shared(p => new DatelineParser(p));
