@@ -92,7 +92,8 @@ public sealed class BylineDetector : IBlockDetector
 /// byline as metadata.</summary>
 public sealed class NameNearDateBylineDetector : IBlockDetector
 {
-    public string Name => "byline-name-date";
+    public const string RuleName = "byline-name-date";
+    public string Name => RuleName;
 
     /// <summary>How far around the article start (headline … first paragraphs) a byline is looked for.</summary>
     private const int Before = 8, After = 4;
