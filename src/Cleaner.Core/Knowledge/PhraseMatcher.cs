@@ -204,7 +204,12 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
-    public List<PhraseHit> FindAll(string text) => FindAllFolded(TextFold.Fold(text));
+    public List<PhraseHit> FindAll(ReadOnlySpan<char> text)
+    {
+        var sink = new ListSink(this, []);
+        ScanRaw(text, ref sink);
+        return sink.Hits;
+    }
 
     public List<PhraseHit> FindAllFolded(string folded)
     {
@@ -213,13 +218,32 @@ public sealed class PhraseMatcher
         return sink.Hits;
     }
 
-    public bool IsMatch(string text) => IsMatchFolded(TextFold.Fold(text));
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        var sink = new FirstSink();
+        ScanRaw(text, ref sink);
+        return sink.Found;
+    }
 
     public bool IsMatchFolded(string folded)
     {
         var sink = new FirstSink();
         Scan(folded, ref sink);
         return sink.Found;
+    }
+
+    /// <summary>Folds into a scratch buffer and scans: the folded copy is never needed after the scan (hits carry
+    /// positions, which folding keeps), so a string per call would only feed the garbage collector.</summary>
+    private void ScanRaw<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
+    {
+        const int OnStack = 512;
+        char[]? rented = null;
+        Span<char> folded = text.Length <= OnStack
+            ? stackalloc char[text.Length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        TextFold.Fold(text, folded);
+        Scan(folded, ref sink);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
     }
 
     /// <summary>Receives the hits of <see cref="Scan{TSink}"/>: the hit's end (inclusive) and the index of its

@@ -130,8 +130,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     private bool OpensByline(string line)
     {
         if (_knowledge is null || line.Length > 60) return false;
-        var folded = TextFold.Fold(line);
-        foreach (var hit in _knowledge.BylineMarkers.FindAllFolded(folded))
+        foreach (var hit in _knowledge.BylineMarkers.FindAll(line))
         {
             if (hit.Start != 0) continue;
             if (hit.Length >= line.TrimEnd(':', ' ').Length) return true; // "Autor:", "By" alone
