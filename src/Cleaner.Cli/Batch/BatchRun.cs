@@ -20,6 +20,7 @@ public static class BatchRun
             Console.Error.WriteLine($"cleaner: unknown format '{formatName}' (text, json, jsonl, markdown)");
             return ExitCodes.Usage;
         }
+        bool jsonExplain = parse.GetValue(CleanCommand.Format) != null && format is OutputFormat.Json or OutputFormat.Jsonl;
         var outputPath = parse.GetValue(CleanCommand.Output);
         bool explain = parse.GetValue(CleanCommand.Explain), pretty = parse.GetValue(CleanCommand.Pretty);
         bool quiet = parse.GetValue(CleanCommand.Quiet), failFast = parse.GetValue(CleanCommand.FailFast);
@@ -105,7 +106,8 @@ public static class BatchRun
         {
             var result = pipeline.Clean(item.TakeDocument());
             byte[] output;
-            if (explain) output = Utf8.GetBytes(Writers.Explain(result));
+            // Explain stays text unless JSON was asked for explicitly (jsonl is only the batch default).
+            if (explain) output = Utf8.GetBytes(jsonExplain ? Writers.ExplainJson(result) + "\n" : Writers.Explain(result));
             else if (format is OutputFormat.Json or OutputFormat.Jsonl)
             {
                 var record = ArticleRecord.From(result);
