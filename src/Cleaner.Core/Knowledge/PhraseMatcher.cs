@@ -289,8 +289,10 @@ public sealed class PhraseMatcher
         var startsInWord = _startsInWord;
         var phraseLength = _phraseLength;
         var tables = _dfaTables;
-        if (tables == null && Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars &&
-            Interlocked.Exchange(ref _dfaState, 1) == 0)
+        // The counter is shared by every worker: it is only written until the DFA was tried (built, or over the cap),
+        // not on every scan for ever, so parallel jobs do not bounce its cache line (and this object's) between cores.
+        if (tables == null && Volatile.Read(ref _dfaState) == 0 &&
+            Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars && Interlocked.Exchange(ref _dfaState, 1) == 0)
         {
             BuildDfa();
             tables = _dfaTables;
