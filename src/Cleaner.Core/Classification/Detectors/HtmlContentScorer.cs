@@ -189,29 +189,33 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             var b = blocks[i];
             if (b.Hidden) continue;
-            if (b.HeadingLevel > 0) break;
-            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             int len = TextMetrics.EffectiveLength(b.Text);
+            // A subheading that is a whole sentence is a lead set as a heading; any other heading ends the search.
+            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text))) break;
+            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             if (b.IsDecided)
             {
                 if (b.Kind is BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline || len < 40) continue;
                 break;
             }
-            if (IsLead(b, len) && page.Candidates[i] == null && !layout.BlockUnlikely[i])
+            if (page.Candidates[i] == null && IsLead(b, len))
             {
                 plan[i] = new(BlockKind.Content, Name, "lead paragraph between the headline and the main content");
                 rescued = i;
                 continue;
             }
-            if (len < 40 || page.Candidates[i] is { }) continue;
+            // Dates, bylines, reading times, share and picture links: passed over.
+            if (len < 40 || len < 80 && !TextMetrics.IsProse(b.Text) || page.Candidates[i] is { }) continue;
             break;
         }
         return rescued;
     }
 
-    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead).</summary>
+    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
+    /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
     private static bool IsLead(Block b, int len) =>
-        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 && TextMetrics.IsProse(b.Text) && (len >= 80 || len >= 40 && TextMetrics.EndsSentence(b.Text));
+        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 &&
+        (len >= 60 && TextMetrics.IsProse(b.Text) || len >= 40 && TextMetrics.EndsSentence(b.Text) && TextMetrics.WordCount(b.Text) >= 5);
 
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
