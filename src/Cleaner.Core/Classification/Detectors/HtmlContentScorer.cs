@@ -169,6 +169,16 @@ public sealed class HtmlContentScorer : IBlockDetector
                 contentLength += len;
             }
         }
+        // Prose between two chosen containers (a lead or paragraph in its own element among share bars and pictures).
+        for (int i = first + 1; i < last; i++)
+        {
+            var b = blocks[i];
+            if (inside[i] || b.IsDecided || b.Hidden || page.Candidates[i] != null || b.HeadingLevel > 0) continue;
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (!IsLead(b, len)) continue;
+            plan[i] = new(BlockKind.Content, Name, $"prose between the main content's parts ({where})");
+            contentLength += len;
+        }
         int lead = RescueLead(page, layout, plan, first);
         if (lead >= 0) first = lead;
         return plan;
