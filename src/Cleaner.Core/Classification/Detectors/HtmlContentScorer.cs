@@ -438,6 +438,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         var result = new (BlockKind, string)?[inside.Length];
         var selected = new HashSet<int>(selection.Containers);
         int minSelected = selection.Containers.Min();
+        int selectedParagraphs = selection.Containers.Sum(id => cs[id].Paragraphs);
         int dataTableEnd = -1; // blocks before this index belong to a data table, which stays whole
         foreach (var c in cs)
         {
@@ -456,7 +457,8 @@ public sealed class HtmlContentScorer : IBlockDetector
                 case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
                     if (c.ClassWeight < 0 && c.Paragraphs < 3)
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
-                    else if (c.Commas < 10 && (c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                    // A wrapper holding most of the article's paragraphs is the article, whatever links sit beside them.
+                    else if (c.Commas < 10 && (c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0 && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs))
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }
