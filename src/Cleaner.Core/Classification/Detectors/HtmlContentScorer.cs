@@ -179,8 +179,11 @@ public sealed class HtmlContentScorer : IBlockDetector
             plan[i] = new(BlockKind.Content, Name, $"prose between the main content's parts ({where})");
             contentLength += len;
         }
-        int lead = RescueLead(page, layout, plan, first);
-        if (lead >= 0) first = lead;
+        foreach (var lead in FindLead(page, first))
+        {
+            plan[lead] = new(BlockKind.Content, Name, LeadReason);
+            first = lead;
+        }
         return plan;
     }
 
@@ -190,11 +193,11 @@ public sealed class HtmlContentScorer : IBlockDetector
     /// <summary>The lead (teaser, standfirst) often sits in its own element between the headline and the body
     /// container, among the byline, date, picture and share buttons: prose sentences there are content. The search
     /// walks back from the body over such short or already labelled blocks and stops at a heading or at the first
-    /// longer block that is not a lead. Returns the first rescued block, or -1.</summary>
-    private int RescueLead(PageContext page, HtmlLayout layout, PlannedLabel?[] plan, int first)
+    /// longer block that is not a lead. Returns the lead blocks, last first.</summary>
+    private static List<int> FindLead(PageContext page, int first)
     {
         var blocks = page.Blocks;
-        int rescued = -1;
+        var leads = new List<int>();
         for (int i = first - 1; i >= 0 && i >= first - LeadReach; i--)
         {
             var b = blocks[i];
@@ -210,16 +213,17 @@ public sealed class HtmlContentScorer : IBlockDetector
             }
             if (page.Candidates[i] == null && IsLead(b, len))
             {
-                plan[i] = new(BlockKind.Content, Name, "lead paragraph between the headline and the main content");
-                rescued = i;
+                leads.Add(i);
                 continue;
             }
             // Dates, bylines, reading times, share and picture links: passed over.
             if (len < 40 || len < 80 && !TextMetrics.IsProse(b.Text) || page.Candidates[i] is { }) continue;
             break;
         }
-        return rescued;
+        return leads;
     }
+
+    private const string LeadReason = "lead paragraph between the headline and the main content";
 
     /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
     /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
