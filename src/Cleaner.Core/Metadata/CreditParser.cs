@@ -97,6 +97,8 @@ public sealed class CreditParser(PhraseBook phrases)
         }
         var tail = (cut < 0 ? text : text[cut..]).Trim();
         if (tail.Length > 100 || !tail.Contains('/')) return false;
+        // "[MP2 / MP3]": square brackets hold references or annotations, not a picture's credit.
+        if (tail[0] == '[' && tail[^1] == ']') return false;
         var credit = CleanCredit(tail);
         if (!IsAgencySlash(credit)) return false;
         split = new(cut < 0 ? "" : text[..cut].Trim(), credit);
@@ -130,7 +132,8 @@ public sealed class CreditParser(PhraseBook phrases)
             if (_photoAgencies.Contains(f) || f.EndsWith(" photo") && _photoAgencies.Contains(f[..^6])) return true;
             if (f.Contains("getty images") || f.Contains(" via ")) return true;
             // An all-capitals word of 2+ letters stands for an agency or photographer tag (REUTERS, STR, EPA).
-            if (p.Length >= 2 && p.Length <= 30 && p.Any(char.IsLetter) && p.Where(char.IsLetter).All(char.IsUpper)) return true;
+            // Digits make it a code or a version ("MP2", "M1"), not a name.
+            if (p.Length >= 2 && p.Length <= 30 && p.Any(char.IsLetter) && !p.Any(char.IsDigit) && p.Where(char.IsLetter).All(char.IsUpper)) return true;
         }
         return false;
     }
