@@ -41,6 +41,20 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void ListsOfSentencesWithLinksStay()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p><p>{Para2}</p>
+            <ul><li><a href="/1">Anna</a> fixed the tab unloader so that crashed frames show a message</li>
+            <li>Ben made the toolbar start later, <a href="/2">which speeds up the first window</a></li>
+            <li><a href="/3">Carl removed the old file API from the downloads panel</a></li></ul>
+            <p>{Para3}</p></div></body>
+            """);
+        Assert.Contains(r.Article.Paragraphs, p => p.StartsWith("Anna fixed"));
+        Assert.Contains("Carl removed the old file API from the downloads panel", r.Article.Paragraphs);
+    }
+
+    [Fact]
     public void CommentSectionsInsideTheArticleAreRemoved()
     {
         var r = Clean($"""

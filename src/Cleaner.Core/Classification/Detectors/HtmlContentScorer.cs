@@ -161,7 +161,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = TextMetrics.EffectiveLength(b.Text);
-            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt"))
+            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt") && !InWordyList(layout, i))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
             {
@@ -171,6 +171,24 @@ public sealed class HtmlContentScorer : IBlockDetector
         }
         return plan;
     }
+
+    /// <summary>Above this link density a list inside the article is a link list; below it its items are text
+    /// that happens to link (release notes, bug lists), which Readability keeps.</summary>
+    private const double ListLinkDensity = 0.75;
+
+    /// <summary>A list item of a list that is kept as text: a linked item there is one of its entries, not a menu link.</summary>
+    private static bool InWordyList(HtmlLayout layout, int block)
+    {
+        int owner = layout.BlockContainer[block];
+        if (owner < 0) return false;
+        var cs = layout.Containers;
+        for (int p = owner, up = 0; p >= 0 && up < 3; p = cs[p].ParentId, up++)
+            if (cs[p].Tag is "ul" or "ol") return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        return false;
+    }
+
+    /// <summary>A list whose class does not mark it as comments, menus or the like.</summary>
+    private static bool IsPlainList(HtmlContainer c) => c.Tag is "ul" or "ol" && c.ClassWeight >= 0 && !c.Unlikely;
 
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
@@ -401,7 +419,9 @@ public sealed class HtmlContentScorer : IBlockDetector
                 case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
                     if (c.ClassWeight < 0 && c.Paragraphs < 3)
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
-                    else if (c.Commas < 10 && (c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                    // A list whose items are mostly words (release notes, steps with links) is content, as in
+                    // Readability: only lists that are mostly links go.
+                    else if (c.Commas < 10 && (IsPlainList(c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }
