@@ -116,6 +116,23 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
                 selection = retry;
         }
+        return selection == null ? null : WidenToLandmark(layout, blocks, selection);
+    }
+
+    /// <summary>Short text chosen inside a page's &lt;main&gt; or &lt;article&gt; that holds clearly more running text
+    /// (a landing page whose sections are lists of features): the landmark is the content, as its author marked it.</summary>
+    private static Selection WidenToLandmark(HtmlLayout layout, IReadOnlyList<Block> blocks, Selection selection)
+    {
+        int length = SelectedLength(layout, blocks, selection);
+        if (length >= 500) return selection;
+        var cs = layout.Containers;
+        for (int p = cs[selection.TopId].ParentId; p >= 0; p = cs[p].ParentId)
+        {
+            if (cs[p].Tag is not ("main" or "article")) continue;
+            if (cs[p].Hidden || cs[p].LinkDensity >= 0.5) break;
+            var wider = new Selection([p], p, selection.StripUnlikely);
+            return SelectedLength(layout, blocks, wider) >= 2 * Math.Max(length, 1) ? wider : selection;
+        }
         return selection;
     }
 
