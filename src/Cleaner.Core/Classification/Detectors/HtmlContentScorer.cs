@@ -204,6 +204,20 @@ public sealed class HtmlContentScorer : IBlockDetector
         return false;
     }
 
+    /// <summary>Readability's list test for a wrapper: lists hold more than 90% of its text (read over at most
+    /// 200 descendants, so nested wrappers stay linear).</summary>
+    private static bool MostlyLists(List<HtmlContainer> cs, HtmlContainer c)
+    {
+        int listChars = 0, countedEnd = -1, seen = 0;
+        for (int i = c.Id + 1; i < cs.Count && cs[i].FirstBlock < c.EndBlock && seen++ < 200; i++)
+        {
+            if (cs[i].Tag is not ("ul" or "ol") || cs[i].FirstBlock < countedEnd) continue;
+            listChars += cs[i].TextChars;
+            countedEnd = cs[i].EndBlock;
+        }
+        return listChars * 10 > c.TextChars * 9;
+    }
+
     /// <summary>A list whose class does not mark it as comments, menus or the like.</summary>
     private static bool IsPlainList(HtmlContainer c) => c.Tag is "ul" or "ol" && c.ClassWeight >= 0 && !c.Unlikely;
 
@@ -438,7 +452,7 @@ public sealed class HtmlContentScorer : IBlockDetector
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
                     // A list whose items are mostly words (release notes, steps with links) is content, as in
                     // Readability: only lists that are mostly links go.
-                    else if (c.Commas < 10 && (IsPlainList(c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                    else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }
