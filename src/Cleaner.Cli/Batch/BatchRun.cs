@@ -18,6 +18,7 @@ public static class BatchRun
             Console.Error.WriteLine($"cleaner: unknown format '{formatName}' (text, json, jsonl, markdown)");
             return ExitCodes.Usage;
         }
+        bool jsonExplain = parse.GetValue(CleanCommand.Format) != null && format is OutputFormat.Json or OutputFormat.Jsonl;
         var outputPath = parse.GetValue(CleanCommand.Output);
         bool explain = parse.GetValue(CleanCommand.Explain), pretty = parse.GetValue(CleanCommand.Pretty);
         bool quiet = parse.GetValue(CleanCommand.Quiet), failFast = parse.GetValue(CleanCommand.FailFast);
@@ -103,7 +104,8 @@ public static class BatchRun
         {
             var result = pipeline.Clean(item.Load());
             string output;
-            if (explain) output = Writers.Explain(result);
+            // Explain stays text unless JSON was asked for explicitly (jsonl is only the batch default).
+            if (explain) output = jsonExplain ? Writers.ExplainJson(result) + "\n" : Writers.Explain(result);
             else if (format is OutputFormat.Json or OutputFormat.Jsonl)
             {
                 var record = ArticleRecord.From(result);

@@ -75,12 +75,25 @@ public sealed class PageContext
     public List<PhraseHit> PhraseHits(Block block, string category)
     {
         if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).FindAllFolded(Folded(block));
-        _scanner ??= Phrases.Matcher(ScannedCategories);
-        _hits ??= new List<PhraseHit>?[Blocks.Count];
-        var all = _hits[block.Index] ??= _scanner.FindAllFolded(Folded(block));
+        var all = ScannedHits(block);
         var mine = new List<PhraseHit>();
         foreach (var h in all) if (h.Category == category) mine.Add(h);
         return mine;
+    }
+
+    /// <summary>Whether a block holds a phrase of a category (from the shared scan where it covers the category).</summary>
+    public bool HasPhrase(Block block, string category)
+    {
+        if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).IsMatchFolded(Folded(block));
+        foreach (var h in ScannedHits(block)) if (h.Category == category) return true;
+        return false;
+    }
+
+    private List<PhraseHit> ScannedHits(Block block)
+    {
+        _scanner ??= Phrases.Matcher(ScannedCategories);
+        _hits ??= new List<PhraseHit>?[Blocks.Count];
+        return _hits[block.Index] ??= _scanner.FindAllFolded(Folded(block));
     }
 
     /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>

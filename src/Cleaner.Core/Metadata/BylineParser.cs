@@ -21,6 +21,7 @@ public sealed class BylineParser(PhraseBook phrases)
     private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
     private readonly HashSet<string> _stopwords = phrases.All("stopwords").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly PhraseMatcher _months = phrases.Matcher("months");
+    private readonly HashSet<string> _jobTitles = phrases.All("byline-job-title").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
 
     public sealed record Result(List<string> Authors, List<Contributor> Contributors)
     {
@@ -34,6 +35,7 @@ public sealed class BylineParser(PhraseBook phrases)
         var contributors = new List<Contributor>();
         var text = byline.Trim();
         if (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1];
+        else text = TakeRoleGroups(text, contributors);
         foreach (var rawSegment in text.Split([';', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var segment = rawSegment;
@@ -50,13 +52,115 @@ public sealed class BylineParser(PhraseBook phrases)
             {
                 segment = StripMarker(segment);
             }
-            foreach (var name in SplitNames(segment))
+            var signature = Signature(segment);
+            foreach (var name in signature.Count > 0 ? signature : SplitNames(segment))
             {
                 if (role is { } r && r != ContributorRole.Other) contributors.Add(new Contributor(name, r));
                 else if (!authors.Contains(name)) authors.Add(name);
             }
         }
         return new Result(authors, contributors);
+    }
+
+    /// <summary>"Martin Untersinger (avec Damien Leloup et Morgane Tual)": a parenthesis that opens with a role
+    /// phrase names contributors. Adds them and returns the text without the parenthesis.</summary>
+    public string TakeRoleGroups(string text, List<Contributor> into)
+    {
+        int open = text.IndexOf('(');
+        while (open >= 0)
+        {
+            int close = text.IndexOf(')', open + 1);
+            if (close < 0) break;
+            var inner = text[(open + 1)..close].Trim();
+            if (FindRole(inner, out var hit) is { } role && role != ContributorRole.Other && hit is { Start: 0 } h)
+            {
+                var names = SplitNames(inner[h.Length..].Trim().TrimStart(':').Trim());
+                if (names.Count > 0)
+                {
+                    foreach (var n in names)
+                        if (!into.Contains(new Contributor(n, role))) into.Add(new Contributor(n, role));
+                    text = (text[..open].TrimEnd() + " " + text[(close + 1)..].TrimStart()).Trim();
+                    open = text.IndexOf('(', Math.Min(open, text.Length));
+                    continue;
+                }
+            }
+            open = text.IndexOf('(', close + 1);
+        }
+        return text;
+    }
+
+    /// <summary>A sentence that ends with its role phrase names contributors: "Heba Habib contributed to this report.",
+    /// "Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed to this
+    /// report." Returns them, or an empty list for any other text. The role must be a phrase of several words (a
+    /// sentence ending in "editor" is not a credit line).</summary>
+    public List<Contributor> TrailingRoleSentence(string text)
+    {
+        var t = text.Trim();
+        if (t.Length < 8 || t.Length > 300 || !char.IsUpper(t[0])) return [];
+        if (FindRole(t, out var hit) is not { } role || role == ContributorRole.Other || hit is not { } h || h.Start == 0) return [];
+        if (!t.AsSpan(h.Start, h.Length).Contains(' ')) return [];
+        if (t[(h.Start + h.Length)..].Trim().TrimEnd('.', '!', ')').Trim().Length > 0) return [];
+        var before = t[..h.Start];
+        if (TextMetrics.WordCount(before) > 30) return [];
+        var result = new List<Contributor>();
+        // Every comma part is its own name here ("X in Cape Canaveral, Florida, and Y in Moscow"): a place after a
+        // comma is one capitalised word, which is no name.
+        foreach (var n in SplitNames(before, commaCutsTitle: false))
+            if (!result.Contains(new Contributor(n, role))) result.Add(new Contributor(n, role));
+        return result;
+    }
+
+    /// <summary>Drops a job title in front of a name: "Aerospace Writer Marcia Dunn", "Rechtsanwalt Sebastian
+    /// Einbock", "Focus-Online-Experte Robin Tschöpe". The title's last word is in the byline-job-title data.</summary>
+    public string StripJobTitle(string name) =>
+        string.Join(' ', StripJobTitleWords(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>A desk signature: editor initials and agency tags joined by '/' ("ats/nxp", "det/dpa", "bsc",
+    /// "Agenturen"), as Swiss, German and Austrian papers sign a story. Returns the tags, or an empty list.</summary>
+    public List<string> Signature(string text)
+    {
+        var tags = text.Split(['/', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tags.Length is 0 or > 4) return [];
+        // One lower-case word alone is more often a word than a desk's initials ("von bis" in a date filter).
+        if (tags.Length == 1 && _stopwords.Contains(TextFold.Fold(tags[0]))) return [];
+        foreach (var tag in tags)
+        {
+            bool initials = tag.Length is >= 2 and <= 4 && tag.All(char.IsAsciiLetterLower);
+            if (!initials && !_agencies.Contains(TextFold.Fold(tag))) return [];
+        }
+        return tags.Distinct().ToList();
+    }
+
+    /// <summary>The signature that closes an article: "… aquatiques. (ats/nxp)" at the end of the last paragraph, or
+    /// "(Agenturen) | Stand: 05/08/2019" on its own line just after it. Looks at the region's last blocks.</summary>
+    public List<string> EndSignature(IReadOnlyList<Block> blocks, int regionStart, int regionEnd)
+    {
+        if (regionStart < 0 || regionEnd < regionStart) return [];
+        int from = Math.Max(regionStart, regionEnd - 2), to = Math.Min(blocks.Count - 1, regionEnd + 3);
+        for (int i = to; i >= from; i--)
+        {
+            var t = blocks[i].Text.Trim();
+            if (t.Length < 4 || blocks[i].Kind == BlockKind.Title) continue;
+            string? inner = null;
+            if (t.EndsWith(')') && (i <= regionEnd || t.Length < 40))
+            {
+                int open = t.LastIndexOf('(');
+                // The parenthesis stands alone or follows a finished sentence: "(sic)" inside a sentence is no signature.
+                var before = open > 0 ? t[..open].TrimEnd() : "";
+                if (open >= 0 && (before.Length == 0 || before[^1] is '.' or '!' or '?' or '"' or '»' or '“' or '”')) inner = t[(open + 1)..^1];
+            }
+            else if (t[0] == '(' && t.Length < 60)
+            {
+                // "(Agenturen) | Stand: …": the signature, then the date after a separator.
+                int close = t.IndexOf(')');
+                var after = close > 0 ? t[(close + 1)..].TrimStart() : "x";
+                if (after.Length == 0 || after[0] is '|' or '·' or '•') inner = t[1..close];
+            }
+            if (inner == null) continue;
+            var tags = Signature(inner.Trim(' ', '/'));
+            if (tags.Count > 0) return tags;
+        }
+        return [];
     }
 
     /// <summary>Whether the text reads as a byline (marker + names, or a wire credit line in parentheses).</summary>
@@ -82,6 +186,8 @@ public sealed class BylineParser(PhraseBook phrases)
         var trail = lead == null ? TrailingMarker(t, hits) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
+        // "Von: det/dpa": a desk signature after a marker (not after "de"/"di", which also start sentences).
+        if (lead is { } m && !IsShortMarker(t[..(m.Start + m.Length)]) && rest.Contains('/') && Signature(rest).Count > 0) return strong = true;
         if (rest.Length == 0 || !StartsName(rest[0])) return false;
         // Caseless scripts (CJK, Arabic, Hebrew) cannot show a name by its capital: keep such bylines short.
         if (!char.IsUpper(rest[0]) && TextMetrics.WordCount(rest) > 8) return false;
@@ -224,12 +330,14 @@ public sealed class BylineParser(PhraseBook phrases)
             or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.OtherLetter;
 
     /// <summary>Splits "X à Washington et Y à San Francisco" into names, dropping places and titles.</summary>
-    public List<string> SplitNames(string text)
+    public List<string> SplitNames(string text) => SplitNames(text, commaCutsTitle: true);
+
+    private List<string> SplitNames(string text, bool commaCutsTitle)
     {
         var names = new List<string>();
         // "X, Senior Staff Technologist, ACLU …": a comma separates names only when every part is name-shaped,
         // else what follows the first comma is a job title or an affiliation.
-        int comma = text.IndexOf(',');
+        int comma = commaCutsTitle ? text.IndexOf(',') : -1;
         if (comma > 0)
         {
             var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -306,6 +414,7 @@ public sealed class BylineParser(PhraseBook phrases)
     {
         var words = part.Trim().Trim('.', ':', '-', '–', '—').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var taken = new List<string>();
+        if (_jobTitles.Count > 0) words = StripJobTitleWords(words);
         foreach (var w in words)
         {
             var word = w.Trim(',', ';', ':');
@@ -328,6 +437,21 @@ public sealed class BylineParser(PhraseBook phrases)
             !(name.Length >= 2 && !char.IsUpper(name[0])))
             return null;
         return name;
+    }
+
+    /// <summary>The words after a job title within the leading capitalised run ("Aerospace Writer Marcia Dunn in …").</summary>
+    private string[] StripJobTitleWords(string[] words)
+    {
+        int run = 0;
+        while (run < words.Length && words[run].Length > 0 && StartsName(words[run][0])) run++;
+        for (int i = run - 2; i >= 0; i--)
+        {
+            var w = words[i].TrimEnd(',', ':');
+            int dash = w.LastIndexOf('-');
+            if (_jobTitles.Contains(TextFold.Fold(w)) || dash > 0 && _jobTitles.Contains(TextFold.Fold(w[(dash + 1)..])))
+                return words[(i + 1)..];
+        }
+        return words;
     }
 
     private static bool IsParticle(string w) => w is "de" or "da" or "di" or "del" or "della" or "der" or "den" or "des" or "van" or "von" or "vom" or "le" or "la" or "du" or "do" or "dos" or "das" or "bin" or "al" or "ter" or "zu" or "y";

@@ -119,16 +119,18 @@ public sealed class HtmlMetadata(PhraseBook phrases)
     private static bool IsSiteName(string s, string? site) => site != null && string.Equals(s, site, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Authors from the most trusted source that yields names; byline blocks found by the text patterns
-    /// (already parsed) come in after the structured sources.</summary>
-    public List<string> Authors(PageContext page)
+    /// (already parsed) come in after the structured sources. Contributors named in a role parenthesis of an
+    /// author text ("X (avec Y et Z)") go to <paramref name="contributors"/>.</summary>
+    public List<string> Authors(PageContext page, List<Contributor>? contributors = null)
     {
+        contributors ??= [];
         var layout = page.Hints.Html;
         var result = new List<string>();
         if (layout == null) return result;
         int regionStart = page.RegionStart < 0 ? 0 : page.RegionStart;
         int regionEnd = page.RegionEnd < 0 ? page.Blocks.Count : page.RegionEnd;
 
-        foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true);
+        foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
 
         // rel=author / itemprop=author outside comment sections, near the article; co-authors sit together.
@@ -141,33 +143,42 @@ public sealed class HtmlMetadata(PhraseBook phrases)
                 if (h.Source != source || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd + 25)) continue;
                 if (first >= 0 && h.BlockIndex - first > 3) break;
                 int before = result.Count;
-                AddClean(result, h.Text, structured: true);
+                AddClean(result, h.Text, structured: true, contributors);
                 if (result.Count > before && first < 0) first = h.BlockIndex;
                 if (result.Count >= 4) break;
             }
             if (result.Count > 0) return result;
         }
-        // Byline blocks found by the text patterns inside or just before the article.
-        foreach (var (block, parsed) in page.Bylines)
+        // Byline blocks found by the text patterns inside or just before the article; an unmarked name next to a
+        // date is weaker than the desk signature that closes the article ("(ats/nxp)").
+        foreach (var strong in new[] { true, false })
         {
-            if (!Near(block.Index, regionStart, regionEnd)) continue;
-            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
-            if (result.Count > 0) return result;
+            foreach (var (block, parsed) in page.Bylines)
+            {
+                if (!Near(block.Index, regionStart, regionEnd) || (block.Rule != NameNearDateBylineDetector.RuleName) != strong) continue;
+                foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
+                if (result.Count > 0) return result;
+            }
+            if (strong && page.RegionStart >= 0)
+            {
+                result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
+                if (result.Count > 0) return result;
+            }
         }
         // Byline containers by class: the first that reads as names.
         foreach (var h in layout.AuthorHints)
         {
             if (h.Source != "byline-class" || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
-            AddClean(result, h.Text, structured: false);
+            AddClean(result, h.Text, structured: false, contributors);
             if (result.Count > 0) return result;
         }
-        foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true);
+        foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
         // A rel=author link elsewhere on the page (blog sidebars).
         foreach (var h in layout.AuthorHints)
         {
             if (h.Source != "rel-author" || h.InComments) continue;
-            AddClean(result, h.Text, structured: true);
+            AddClean(result, h.Text, structured: true, contributors);
             if (result.Count > 0) break;
         }
         return result;
@@ -214,7 +225,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         // Language switchers ("FR IT EN"), arrows, e-mail addresses are no names.
         if (words.Count == 0 || words.All(w => w.Length <= 2 && w.All(char.IsUpper))) return "";
         if (name.Contains("[at]") || name.Contains('@') || name.Any(c => c is '→' or '»' or '›' or '<' or '>')) return "";
-        return string.Join(' ', words).Trim().TrimEnd(',', '-', '–', '/').Trim();
+        return _bylines.StripJobTitle(string.Join(' ', words).Trim().TrimEnd(',', '-', '–', '/').Trim());
     }
 
     /// <summary>Final clean-up of author names from any source (byline blocks included).</summary>
@@ -234,9 +245,9 @@ public sealed class HtmlMetadata(PhraseBook phrases)
 
     /// <summary>Cleans one author text: drops a leading marker ("By", "Von", "©"), a trailing date or job after
     /// a comma, dash or digits; structured values keep single names ("Redaktion"), free text needs the name shape.</summary>
-    private void AddClean(List<string> result, string text, bool structured)
+    private void AddClean(List<string> result, string text, bool structured, List<Contributor> contributors)
     {
-        var t = TextMetrics.NormalizeSpace(text).Trim();
+        var t = _bylines.TakeRoleGroups(TextMetrics.NormalizeSpace(text).Trim(), contributors);
         // "© Getty Images" in a byline container is a picture credit.
         if (!structured && t.StartsWith('©')) return;
         t = t.TrimStart('©').Trim();

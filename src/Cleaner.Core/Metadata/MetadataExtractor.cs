@@ -22,16 +22,26 @@ public sealed class MetadataExtractor
         {
             article.Byline ??= block.Text;
             foreach (var a in parsed.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
-            foreach (var c in parsed.Contributors) if (!article.Contributors.Contains(c)) article.Contributors.Add(c);
+            AddContributors(article, parsed.Contributors);
         }
         if (html != null)
         {
             // Structured sources first; byline blocks only fill in when the page structure names nobody.
-            var authors = html.Authors(page);
+            var contributors = new List<Contributor>();
+            var authors = html.Authors(page, contributors);
             if (authors.Count > 0) { article.Authors.Clear(); article.Authors.AddRange(authors); }
+            AddContributors(article, contributors);
         }
+        // "Heba Habib contributed to this report.": a credit sentence that stays in the body.
+        var parser = page.Phrases.Shared(p => new BylineParser(p));
+        foreach (var b in page.Blocks)
+            if (b.Kind == BlockKind.Content && b.Text.Length <= 300) AddContributors(article, parser.TrailingRoleSentence(b.Text));
+        // A contributor is not also an author.
+        article.Authors.RemoveAll(a => article.Contributors.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase)));
         if (article.Authors.Count == 0)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
+        if (article.Authors.Count == 0)
+            article.Authors.AddRange(page.Phrases.Shared(p => new BylineParser(p)).EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
 
         var lead = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Content);
         var datelines = page.Phrases.Shared(p => new DatelineParser(p));
@@ -70,6 +80,11 @@ public sealed class MetadataExtractor
         var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text).Distinct());
         if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text).Distinct());
         article.Language = page.ForcedLanguage ?? page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body, page.Hints.DeclaredLanguage);
+    }
+
+    private static void AddContributors(Article article, List<Contributor> contributors)
+    {
+        foreach (var c in contributors) if (!article.Contributors.Contains(c)) article.Contributors.Add(c);
     }
 
     private static List<(Block Block, BylineParser.Result Parsed)> SelectBylines(PageContext page)

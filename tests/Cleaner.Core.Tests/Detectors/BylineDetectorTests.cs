@@ -65,6 +65,69 @@ public class BylineDetectorTests
         Assert.Equal([new Contributor("Mary Milliken", ContributorRole.Editing)], r.Contributors);
     }
 
+    [Theory]
+    [InlineData("Heba Habib contributed to this report.", new[] { "Heba Habib" })]
+    [InlineData("Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed to this report.", new[] { "Marcia Dunn", "Vladimir Isachenkov" })]
+    public void SentenceEndingInARoleNamesContributors(string sentence, string[] names)
+    {
+        var parser = new BylineParser(PhraseBook.Default);
+        Assert.Equal(names.Select(n => new Contributor(n, ContributorRole.AdditionalReporting)), parser.TrailingRoleSentence(sentence));
+    }
+
+    [Theory]
+    [InlineData("The mayor said the city's editor would decide.")]
+    [InlineData("Heba Habib contributed to this report and later joined the newspaper's team in Cairo as a reporter.")]
+    public void OrdinarySentencesNameNoContributors(string sentence) =>
+        Assert.Empty(new BylineParser(PhraseBook.Default).TrailingRoleSentence(sentence));
+
+    [Theory]
+    [InlineData("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Martin Untersinger", new[] { "Damien Leloup", "Morgane Tual" })]
+    [InlineData("Von Anna Schmidt (Mitarbeit: Jonas Weber)", "Anna Schmidt", new[] { "Jonas Weber" })]
+    [InlineData("Por Lucía Gómez (con información de Pedro Ruiz)", "Lucía Gómez", new[] { "Pedro Ruiz" })]
+    public void RoleParenthesisAfterTheAuthorNamesContributors(string byline, string author, string[] contributors)
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse(byline);
+        Assert.Equal([author], r.Authors);
+        Assert.Equal(contributors, r.Contributors.Select(c => c.Name));
+        Assert.All(r.Contributors, c => Assert.Equal(ContributorRole.AdditionalReporting, c.Role));
+    }
+
+    [Theory]
+    [InlineData("By Staff Writer John Carter", "John Carter")]
+    [InlineData("Autor: Rechtsanwalt Sebastian Einbock", "Sebastian Einbock")]
+    [InlineData("Von Korrespondentin Anna Schmidt", "Anna Schmidt")]
+    public void JobTitleBeforeTheNameIsDropped(string byline, string author) =>
+        Assert.Equal([author], new BylineParser(PhraseBook.Default).Parse(byline).Authors);
+
+    [Theory]
+    [InlineData("Von: det/dpa", new[] { "det", "dpa" })]
+    [InlineData("Par ats/nxp", new[] { "ats", "nxp" })]
+    public void DeskSignatureAfterAMarkerIsAByline(string line, string[] authors)
+    {
+        var parser = new BylineParser(PhraseBook.Default);
+        Assert.True(parser.LooksLikeByline(line, out _));
+        Assert.Equal(authors, parser.Parse(line).Authors);
+    }
+
+    [Fact]
+    public void GermanDeskSignatureLineIsTheByline()
+    {
+        var a = CleanWithByline("de", "02. Februar 2022", "Von: det/dpa");
+        Assert.Equal(["det", "dpa"], a.Authors);
+    }
+
+    [Theory]
+    [InlineData("fr", "Pour mémoire, l'Office fédéral de l'agriculture a banni en juin 12 pesticides contenant du chlorpyrifos. Ces produits peuvent endommager le cerveau des embryons et sont très toxiques pour les insectes. (ats/nxp)", new[] { "ats", "nxp" })]
+    [InlineData("de", "Update 5.3 des Passwortmanagers liefert auch noch weitere Verbesserungen. 1Password kostet aktuell knapp 50 Euro im Mac App Store und setzt mindestens OS X 10.10 voraus. (bsc)", new[] { "bsc" })]
+    [InlineData("de", "(Agenturen) | Stand: 05/08/2019, 5:30", new[] { "Agenturen" })]
+    [InlineData("en", "The mayor said the council would meet again next week to vote on the budget, and he called the earlier ruling a grave mistake (sic) that had cost the city dearly.", new string[0])]
+    public void SignatureClosingTheArticleNamesTheDesk(string language, string last, string[] authors)
+    {
+        var p = DumpPage.Paragraphs(language);
+        var a = DumpPage.Clean(["Page title | Site", "Home", "A headline for the test article", p[0], p[1], last]);
+        Assert.Equal(authors, a.Authors);
+    }
+
     [Fact]
     public void InitialsKeepTheirPeriods()
     {

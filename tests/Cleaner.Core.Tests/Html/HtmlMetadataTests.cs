@@ -43,6 +43,30 @@ public class HtmlMetadataTests
     }
 
     [Fact]
+    public void RoleParenthesisInAnAuthorElementGivesContributors()
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1><p>Par <span itemprop='author'><a href='/j/mu'>Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)</span></p>{Body}</body></html>");
+        Assert.Equal(["Martin Untersinger"], a.Authors);
+        Assert.Equal([new Contributor("Damien Leloup", ContributorRole.AdditionalReporting), new Contributor("Morgane Tual", ContributorRole.AdditionalReporting)], a.Contributors);
+    }
+
+    [Fact]
+    public void ContributorLineStaysInTheBody()
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{Body.Replace("</div>", "<p>Heba Habib contributed to this report.</p></div>")}</body></html>");
+        Assert.Equal([new Contributor("Heba Habib", ContributorRole.AdditionalReporting)], a.Contributors);
+        Assert.Contains("Heba Habib contributed to this report.", a.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("<div class='author'>Focus-Online-Experte Robin Tschöpe</div>", "Robin Tschöpe")]
+    public void JobTitleInAnAuthorElementIsDropped(string byline, string expected)
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{byline}{Body}</body></html>");
+        Assert.Equal([expected], a.Authors);
+    }
+
+    [Fact]
     public void JsonLdPersonsWinOverMetaAuthor()
     {
         var a = Clean($$"""<html><head><meta name="author" content="Site Owner"><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Author"},{"@type":"Person","name":"Bo Writer"}]}</script></head><body>{{Body}}</body></html>""");

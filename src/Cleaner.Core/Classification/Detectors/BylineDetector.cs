@@ -15,9 +15,8 @@ public sealed class BylineDetector : IBlockDetector
     /// <summary>"Recent Posts", "Other Sciences" look like names; a menu phrase in them says they are not.</summary>
     internal static bool IsBoilerplatePhrase(PageContext page, Block b)
     {
-        var folded = page.Folded(b);
         foreach (var category in MenuCategories)
-            if (page.Phrases.Matcher(category).IsMatchFolded(folded)) return true;
+            if (page.HasPhrase(b, category)) return true;
         return false;
     }
 
@@ -93,7 +92,8 @@ public sealed class BylineDetector : IBlockDetector
 /// byline as metadata.</summary>
 public sealed class NameNearDateBylineDetector : IBlockDetector
 {
-    public string Name => "byline-name-date";
+    public const string RuleName = "byline-name-date";
+    public string Name => RuleName;
 
     /// <summary>How far around the article start (headline … first paragraphs) a byline is looked for.</summary>
     private const int Before = 8, After = 4;

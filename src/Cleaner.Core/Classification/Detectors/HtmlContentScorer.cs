@@ -186,6 +186,8 @@ public sealed class HtmlContentScorer : IBlockDetector
                 contentLength += len;
             }
         }
+        int lead = RescueLead(page, layout, plan, first);
+        if (lead >= 0) first = lead;
         return plan;
     }
 
@@ -220,6 +222,45 @@ public sealed class HtmlContentScorer : IBlockDetector
 
     /// <summary>A list whose class does not mark it as comments, menus or the like.</summary>
     private static bool IsPlainList(HtmlContainer c) => c.Tag is "ul" or "ol" && c.ClassWeight >= 0 && !c.Unlikely;
+
+    /// <summary>How far before the chosen containers a lead paragraph is looked for, in blocks.</summary>
+    private const int LeadReach = 12;
+
+    /// <summary>The lead (teaser, standfirst) often sits in its own element between the headline and the body
+    /// container, among the byline, date, picture and share buttons: prose sentences there are content. The search
+    /// walks back from the body over such short or already labelled blocks and stops at a heading or at the first
+    /// longer block that is not a lead. Returns the first rescued block, or -1.</summary>
+    private int RescueLead(PageContext page, HtmlLayout layout, PlannedLabel?[] plan, int first)
+    {
+        var blocks = page.Blocks;
+        int rescued = -1;
+        for (int i = first - 1; i >= 0 && i >= first - LeadReach; i--)
+        {
+            var b = blocks[i];
+            if (b.Hidden) continue;
+            if (b.HeadingLevel > 0) break;
+            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (b.IsDecided)
+            {
+                if (b.Kind is BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline || len < 40) continue;
+                break;
+            }
+            if (IsLead(b, len) && page.Candidates[i] == null && !layout.BlockUnlikely[i])
+            {
+                plan[i] = new(BlockKind.Content, Name, "lead paragraph between the headline and the main content");
+                rescued = i;
+                continue;
+            }
+            if (len < 40 || page.Candidates[i] is { }) continue;
+            break;
+        }
+        return rescued;
+    }
+
+    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead).</summary>
+    private static bool IsLead(Block b, int len) =>
+        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 && TextMetrics.IsProse(b.Text) && (len >= 80 || len >= 40 && TextMetrics.EndsSentence(b.Text));
 
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>

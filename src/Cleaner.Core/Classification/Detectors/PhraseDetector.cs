@@ -65,8 +65,7 @@ public sealed class DonationAppealDetector() : PhraseDetector("donation-appeal",
 public sealed class SubscriptionDetector() : PhraseDetector("subscription", BlockKind.Subscription)
 {
     // Many languages use one verb for both ("Suscríbete a nuestro boletín", "Подпишитесь на рассылку").
-    protected override bool LeavesToOther(PageContext page, Block block) =>
-        page.Phrases.Matcher("newsletter").IsMatchFolded(page.Folded(block));
+    protected override bool LeavesToOther(PageContext page, Block block) => page.HasPhrase(block, "newsletter");
 }
 
 public sealed class NewsletterDetector() : PhraseDetector("newsletter", BlockKind.Newsletter)
@@ -110,12 +109,11 @@ public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Rela
 
     public override void Detect(PageContext page)
     {
-        var matcher = page.Phrases.Matcher(Category);
         foreach (var block in page.Blocks)
         {
             if (block.IsDecided || TextMetrics.EffectiveLength(block.Text) > TeaserBlock) continue;
             var folded = page.Folded(block);
-            foreach (var hit in matcher.FindAllFolded(folded))
+            foreach (var hit in page.PhraseHits(block, Category))
             {
                 if (hit.Start > 2) break;
                 var after = folded.AsSpan(hit.Start + hit.Length).TrimStart();
