@@ -408,6 +408,12 @@ public sealed class HtmlContentScorer : IBlockDetector
                cs[cs[top].ParentId].FirstBlock == cs[top].FirstBlock && cs[cs[top].ParentId].EndBlock == cs[top].EndBlock)
             top = cs[top].ParentId;
 
+        // The article split into repeated wrappers (one per part, figures and ads between): climb to the wrapper
+        // so that its same-class siblings join below.
+        if (cs[top].ParentId is var wrapper and >= 0 && cs[wrapper].Tag != "body" && cs[top].TextChars * 2 >= cs[wrapper].TextChars &&
+            HasTextTwin(cs, wrapper))
+            top = wrapper;
+
         var chosen = new List<int>();
         int parent = cs[top].ParentId;
         if (parent < 0) return new Selection([top], top, stripUnlikely);
@@ -421,6 +427,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (s.Hidden || s.FirstBlock == s.EndBlock || stripUnlikely && s.Unlikely) continue;
             double bonus = !string.IsNullOrEmpty(topClass) && s.ClassName == topClass ? final[top] * 0.2 : 0;
             if (isScored[i] && final[i] + bonus >= siblingThreshold) { chosen.Add(i); continue; }
+            if (bonus > 0 && IsArticlePart(s, cs[top])) { chosen.Add(i); continue; } // another part of a split article
             if (s.Tag == "p")
             {
                 if (s.TextChars > 80 && s.LinkDensity < 0.25) chosen.Add(i);
@@ -428,6 +435,22 @@ public sealed class HtmlContentScorer : IBlockDetector
             }
         }
         return new Selection(chosen, top, stripUnlikely);
+    }
+
+    /// <summary>Several paragraphs, few links and a fair share of the chosen part's text: another part of the article
+    /// whatever its score (paragraphs nested too deep to score their wrapper), not a sidebar card of the same layout.</summary>
+    private static bool IsArticlePart(HtmlContainer c, HtmlContainer chosen) =>
+        c.Paragraphs >= 2 && c.LinkDensity < 0.25 && !c.Hidden && c.TextChars * 5 >= chosen.TextChars;
+
+    /// <summary>A sibling of the container with the same class that holds running text.</summary>
+    private static bool HasTextTwin(List<HtmlContainer> cs, int id)
+    {
+        var c = cs[id];
+        int parent = c.ParentId;
+        if (parent < 0 || string.IsNullOrEmpty(c.ClassName)) return false;
+        for (int i = parent + 1; i < cs.Count && cs[i].FirstBlock < cs[parent].EndBlock; i++)
+            if (i != id && cs[i].ParentId == parent && cs[i].ClassName == c.ClassName && IsArticlePart(cs[i], c)) return true;
+        return false;
     }
 
     /// <summary>Effective text length of the selected containers' blocks that are not mostly links.</summary>
