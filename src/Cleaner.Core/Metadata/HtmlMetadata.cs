@@ -172,6 +172,10 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             AddClean(result, h.Text, structured: false, contributors);
             if (result.Count > 0) return result;
         }
+        // A referenced Person node counts only with a full name ("Doris Schuppe", not the account "admin").
+        foreach (var n in layout.JsonLdAuthorReferences)
+            if (_bylines.IsPersonName(n)) AddClean(result, n, structured: true, contributors);
+        if (result.Count > 0) return result;
         foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
         // A rel=author link elsewhere on the page (blog sidebars).

@@ -66,6 +66,30 @@ public class HtmlMetadataTests
         Assert.Equal([expected], a.Authors);
     }
 
+    [Theory]
+    [InlineData("Doris Schuppe", "Doris Schuppe")]
+    [InlineData("admin", null)]
+    public void JsonLdAuthorGivenByReferenceIsResolvedInTheGraph(string personName, string? expected)
+    {
+        var json = """{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Bridge","author":{"@id":"https://example.org/author/admin/#author"}},{"@type":"Person","@id":"https://example.org/author/admin/#author","name":"NAME"}]}""".Replace("NAME", personName);
+        var a = Clean($"<html><head><script type='application/ld+json'>{json}</script></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal(expected == null ? [] : [expected], a.Authors);
+    }
+
+    [Fact]
+    public void CommentsClassOnTheBodyDoesNotHideTheByline()
+    {
+        var a = Clean($"<html><body class='single-post showing-comments'><h1>Bridge to be rebuilt</h1><ul class='post-meta'><li class='post-author'><span>Post author</span> By <a href='/author/h/'>Helge Fahrnberger</a></li></ul>{Body}</body></html>");
+        Assert.Equal(["Helge Fahrnberger"], a.Authors);
+    }
+
+    [Fact]
+    public void DomainInMetaAuthorIsNoAuthor()
+    {
+        var a = Clean($"<html><head><meta name='author' content='kath.net'></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Empty(a.Authors);
+    }
+
     [Fact]
     public void JsonLdPersonsWinOverMetaAuthor()
     {
