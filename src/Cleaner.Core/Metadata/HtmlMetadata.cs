@@ -130,7 +130,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         int regionStart = page.RegionStart < 0 ? 0 : page.RegionStart;
         int regionEnd = page.RegionEnd < 0 ? page.Blocks.Count : page.RegionEnd;
 
-        foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true, contributors);
+        // The publisher named as author (meta author "Auswärtiges Amt", a JSON-LD Organization "BBC News" on a page whose
+        // title ends "- BBC News") is no byline: the page has no author unless another source names one.
+        // A blogger's name often ends the title ("… | Haki Benita"): a person-shaped name counts as the publisher only
+        // when og:site_name says so.
+        var (siteNames, titleNames) = SiteNameKeys(page.Hints);
+        bool IsPublisher(string n) => siteNames.Contains(AlnumKey(n)) || titleNames.Contains(AlnumKey(n)) && !_bylines.IsPersonName(n);
+        if (!(layout.JsonLdAuthorsAreOrganisations && layout.JsonLdAuthors.All(IsPublisher)))
+            foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
 
         // rel=author / itemprop=author outside comment sections, near the article; co-authors sit together.
@@ -176,7 +183,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         foreach (var n in layout.JsonLdAuthorReferences)
             if (_bylines.IsPersonName(n)) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
-        foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true, contributors);
+        foreach (var n in layout.MetaAuthors) if (!IsPublisher(n)) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
         // A rel=author link elsewhere on the page (blog sidebars).
         foreach (var h in layout.AuthorHints)
@@ -186,6 +193,33 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (result.Count > 0) break;
         }
         return result;
+    }
+
+    /// <summary>Letters and digits only, lower case, accents kept: "Automobilwoche.de" and "automobilwoche" differ
+    /// only by the domain, which <see cref="SiteNameKeys"/> also drops.</summary>
+    private static string AlnumKey(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>The site's names: og:site_name (with and without a domain ending) and the first and last segments of a
+    /// &lt;title&gt; that has separators ("Italien: Reisehinweise - Auswärtiges Amt").</summary>
+    private static (HashSet<string> Site, HashSet<string> Title) SiteNameKeys(PageHints hints)
+    {
+        var site = new HashSet<string>(StringComparer.Ordinal);
+        var inTitle = new HashSet<string>(StringComparer.Ordinal);
+        if (hints.SiteName is { } name)
+        {
+            site.Add(AlnumKey(name));
+            if (LooksLikeDomain(name.Trim().ToLowerInvariant())) site.Add(AlnumKey(name[..name.LastIndexOf('.')]));
+        }
+        if (hints.TitleTag is { } title)
+        {
+            var parts = title.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length >= 2) { inTitle.Add(AlnumKey(parts[0])); inTitle.Add(AlnumKey(parts[^1])); }
+            // A title that is only the site's name ("kath.net").
+            if (parts.Length == 1 && !title.Contains(' ')) inTitle.Add(AlnumKey(title));
+        }
+        site.Remove("");
+        inTitle.Remove("");
+        return (site, inTitle);
     }
 
     private static bool EndsWithCapitalisedWord(string prefix)

@@ -66,6 +66,7 @@ public static class JsonLdReader
             foreach (var r in references)
                 if (named.TryGetValue(r, out var node) && !node.Org && !layout.JsonLdAuthorReferences.Contains(node.Name))
                     layout.JsonLdAuthorReferences.Add(node.Name);
+            if (persons.Count == 0 && organisations.Count > 0 && layout.JsonLdAuthors.Count == 0) layout.JsonLdAuthorsAreOrganisations = true;
             foreach (var n in persons.Count > 0 ? persons : organisations)
                 if (!layout.JsonLdAuthors.Contains(n)) layout.JsonLdAuthors.Add(n);
         }

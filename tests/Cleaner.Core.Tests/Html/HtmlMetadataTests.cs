@@ -90,6 +90,25 @@ public class HtmlMetadataTests
         Assert.Empty(a.Authors);
     }
 
+    [Theory]
+    [InlineData("Italien: Reise- und Sicherheitshinweise - Auswärtiges Amt", "Auswärtiges Amt", "Auswärtiges Amt", null)]
+    [InlineData("Krach vor der VW-Betriebsversammlung", "Automobilwoche.de", "Automobilwoche", null)]
+    [InlineData("BDZV: Olafur Eliasson gestaltet Titelseite", "BDZV", "BDZV", null)]
+    [InlineData("Simple Anomaly Detection Using Plain SQL | Haki Benita", null, "Haki Benita", "Haki Benita")]
+    public void PublisherNamedAsMetaAuthorIsNoAuthor(string title, string? siteName, string metaAuthor, string? expected)
+    {
+        var og = siteName == null ? "" : $"<meta property='og:site_name' content='{siteName}'>";
+        var a = Clean($"<html><head><title>{title}</title>{og}<meta name='author' content='{metaAuthor}'></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal(expected == null ? [] : [expected], a.Authors);
+    }
+
+    [Fact]
+    public void JsonLdOrganisationThatIsTheSiteIsNoAuthor()
+    {
+        var a = Clean($$$"""<html><head><title>Coronavirus: New York deaths rise - BBC News</title><meta property="og:site_name" content="BBC News"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"BBC News"}}</script></head><body>{{{Body}}}</body></html>""");
+        Assert.Empty(a.Authors);
+    }
+
     [Fact]
     public void JsonLdPersonsWinOverMetaAuthor()
     {
