@@ -156,29 +156,22 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             }
             if (result.Count > 0) return result;
         }
-        // Byline blocks found by the text patterns inside or just before the article; an unmarked name next to a
-        // date is weaker than the desk signature that closes the article ("(ats/nxp)").
-        foreach (var strong in new[] { true, false })
+        // Byline blocks found by the text patterns inside or just before the article, then the desk signature that
+        // closes it ("(ats/nxp)"), then byline containers by class; an unmarked name next to a date ("JUST WATCHED"
+        // above a video) is the weakest of these.
+        if (BylineBlocks(page, regionStart, regionEnd, result, unmarked: false)) return result;
+        if (page.RegionStart >= 0)
         {
-            foreach (var (block, parsed) in page.Bylines)
-            {
-                if (!Near(block.Index, regionStart, regionEnd) || (block.Rule != NameNearDateBylineDetector.RuleName) != strong) continue;
-                foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
-                if (result.Count > 0) return result;
-            }
-            if (strong && page.RegionStart >= 0)
-            {
-                result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
-                if (result.Count > 0) return result;
-            }
+            result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
+            if (result.Count > 0) return result;
         }
-        // Byline containers by class: the first that reads as names.
         foreach (var h in layout.AuthorHints)
         {
             if (h.Source != "byline-class" || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
             AddClean(result, h.Text, structured: false, contributors);
             if (result.Count > 0) return result;
         }
+        if (BylineBlocks(page, regionStart, regionEnd, result, unmarked: true)) return result;
         // A referenced Person node counts only with a full name ("Doris Schuppe", not the account "admin").
         foreach (var n in layout.JsonLdAuthorReferences)
             if (_bylines.IsPersonName(n)) AddClean(result, n, structured: true, contributors);
@@ -220,6 +213,19 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         site.Remove("");
         inTitle.Remove("");
         return (site, inTitle);
+    }
+
+    /// <summary>Adds the names of the first byline block near the article (marked ones, or the unmarked names next to a
+    /// date); true when it found one.</summary>
+    private bool BylineBlocks(PageContext page, int regionStart, int regionEnd, List<string> result, bool unmarked)
+    {
+        foreach (var (block, parsed) in page.Bylines)
+        {
+            if (!Near(block.Index, regionStart, regionEnd) || (block.Rule == NameNearDateBylineDetector.RuleName) != unmarked) continue;
+            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
+            if (result.Count > 0) return true;
+        }
+        return false;
     }
 
     private static bool EndsWithCapitalisedWord(string prefix)

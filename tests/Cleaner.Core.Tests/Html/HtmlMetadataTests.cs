@@ -110,6 +110,13 @@ public class HtmlMetadataTests
     }
 
     [Fact]
+    public void BylineContainerWinsOverANameNextToADate()
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1><div class='byline'>By Rob Picheta, CNN</div><p>Updated 2010 GMT March 14, 2021</p><h3>JUST WATCHED</h3>{Body}</body></html>");
+        Assert.Equal(["Rob Picheta"], a.Authors);
+    }
+
+    [Fact]
     public void JsonLdPersonsWinOverMetaAuthor()
     {
         var a = Clean($$"""<html><head><meta name="author" content="Site Owner"><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Author"},{"@type":"Person","name":"Bo Writer"}]}</script></head><body>{{Body}}</body></html>""");
