@@ -16,6 +16,7 @@ public sealed class BylineParser(PhraseBook phrases)
         (phrases.Matcher("role-translation"), ContributorRole.Translation),
         (phrases.Matcher("role-editing"), ContributorRole.Editing),
         (phrases.Matcher("role-photography"), ContributorRole.Photography),
+        (phrases.Matcher("role-other"), ContributorRole.Other),
     ];
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
@@ -40,13 +41,24 @@ public sealed class BylineParser(PhraseBook phrases)
         {
             var segment = rawSegment;
             var role = FindRole(segment, out var roleHit);
+            // "Text & Fotos: X": a role word inside the byline marker makes X the author.
+            if (roleHit is { } rh && LeadingMarker(segment, _markers.FindAllFolded(TextFold.Fold(segment))) is { } marker && rh.Start < marker.Length)
+                role = null;
             if (role != null && roleHit != null)
             {
                 // The role phrase may lead ("Editing by X") or trail ("X pour le service français"): drop it.
                 var (start, len) = roleHit.Value;
                 var before = segment[..start].Trim();
                 var after = segment[(start + len)..].Trim();
-                segment = before.Length >= after.Length ? before : after;
+                // "Text von Christian Seiler Illustration von Markus Roost": a marked byline, then a credit with its
+                // role: the first names are the authors, the names after the role phrase its contributors.
+                if (start > 0 && after.Length > 0 && LeadingMarker(before, _markers.FindAllFolded(TextFold.Fold(before))) != null &&
+                    SplitNames(StripMarker(before)) is { Count: > 0 } leading)
+                {
+                    foreach (var name in leading) if (!authors.Contains(name)) authors.Add(name);
+                    segment = after;
+                }
+                else segment = before.Length >= after.Length ? before : after;
             }
             else
             {
@@ -55,7 +67,7 @@ public sealed class BylineParser(PhraseBook phrases)
             var signature = Signature(segment);
             foreach (var name in signature.Count > 0 ? signature : SplitNames(segment))
             {
-                if (role is { } r && r != ContributorRole.Other) contributors.Add(new Contributor(name, r));
+                if (role is { } r) contributors.Add(new Contributor(name, r));
                 else if (!authors.Contains(name)) authors.Add(name);
             }
         }
