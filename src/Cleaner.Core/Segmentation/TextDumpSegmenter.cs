@@ -69,8 +69,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
                 int tailLength = Math.Min(pending.Length, TailLength);
                 pending.CopyTo(pending.Length - tailLength, tailBuffer, tailLength);
                 var tail = tailBuffer[..tailLength];
-                if ((Continues(tail, pendingWords, line, i + 1 < lines.Count ? lines[i + 1].Span : default) ||
-                     EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line) ||
+                if ((Continues(tail, pendingWords, line, lineWords, i + 1 < lines.Count ? lines[i + 1].Span : default) ||
+                     EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line, lineWords) ||
                      IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail)) && !OpensByline(line))
                 {
                     AppendJoined(pending, line);
@@ -126,8 +126,8 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>
-    private static bool IsOwnParagraph(ReadOnlySpan<char> line) =>
-        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
+    private static bool IsOwnParagraph(ReadOnlySpan<char> line, int words) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && words > 8;
 
     /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
     private bool IsLoneFunctionWord(ReadOnlySpan<char> line) =>
@@ -162,12 +162,13 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
     /// <paramref name="after"/> is the line after <paramref name="next"/> (null at the end).</summary>
     internal static bool Continues(string prev, string next, string? after = null) =>
-        Continues(prev, TextMetrics.WordCount(prev), next, after);
+        Continues(prev, TextMetrics.WordCount(prev), next, TextMetrics.WordCount(next), after);
 
     /// <param name="prev">The previous block, or its tail.</param>
     /// <param name="prevWords">Words of the whole previous block.</param>
+    /// <param name="nextWords">Words of <paramref name="next"/>.</param>
     /// <param name="after">Empty at the end (lines are never empty).</param>
-    internal static bool Continues(ReadOnlySpan<char> prev, int prevWords, ReadOnlySpan<char> next, ReadOnlySpan<char> after)
+    internal static bool Continues(ReadOnlySpan<char> prev, int prevWords, ReadOnlySpan<char> next, int nextWords, ReadOnlySpan<char> after)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
@@ -181,15 +182,14 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // A lower-case continuation after a fragment that looks like running text (not a menu of short items);
         // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
         if (char.IsLower(first) && prevWords >= 3 && last != ':')
-            return !(!after.IsEmpty && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
+            return !(!after.IsEmpty && char.IsUpper(after[0]) && nextWords <= 1 && !TextMetrics.EndsSentence(next));
         // A clause that ends with a comma goes on: "El presidente de Chile," / "Gabriel Boric, viajará …".
         if (last == ',' && prevWords >= 3 && char.IsLetterOrDigit(first) &&
-            (TextMetrics.WordCount(next) >= 4 && TextMetrics.IsProse(next) ||
-             TextMetrics.WordCount(next) <= 5 && !after.IsEmpty && (after[0] is ',' or '.' || char.IsLower(after[0]))))
+            (nextWords >= 4 && TextMetrics.IsProse(next) ||
+             nextWords <= 5 && !after.IsEmpty && (after[0] is ',' or '.' || char.IsLower(after[0]))))
             return true;
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;
-        int nextWords = TextMetrics.WordCount(next);
         // A linked word inside a sentence: "… according to" / "Reuters" / "on Tuesday."
         if (nextWords <= 4 && TextMetrics.EndsSentence(next) && (char.IsLower(last) || last == ','))
             return true;
