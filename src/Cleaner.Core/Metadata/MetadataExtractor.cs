@@ -38,7 +38,9 @@ public sealed class MetadataExtractor
             if (b.Kind == BlockKind.Content && b.Text.Length <= 300) AddContributors(article, parser.TrailingRoleSentence(b.Text));
         // A contributor is not also an author.
         article.Authors.RemoveAll(a => article.Contributors.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase)));
-        if (article.Authors.Count == 0)
+        // HTML meta authors were already weighed (and cleaned) by HtmlMetadata: what it rejected ("kath.net", a
+        // "Copyright …" line) stays out.
+        if (article.Authors.Count == 0 && html == null)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
         if (article.Authors.Count == 0)
             article.Authors.AddRange(page.Phrases.Shared(p => new BylineParser(p)).EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));

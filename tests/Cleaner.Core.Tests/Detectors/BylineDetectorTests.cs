@@ -128,6 +128,25 @@ public class BylineDetectorTests
         Assert.Equal(authors, a.Authors);
     }
 
+    [Theory]
+    [InlineData("Text von Christian Seiler Illustration von Markus Roost", "Christian Seiler", "Markus Roost", ContributorRole.Other)]
+    [InlineData("By Jane Doe Illustrations by John Roe", "Jane Doe", "John Roe", ContributorRole.Other)]
+    [InlineData("Por Ana Pérez Ilustración de Luis Gómez", "Ana Pérez", "Luis Gómez", ContributorRole.Other)]
+    public void MarkedBylineThenARoleCreditsBoth(string byline, string author, string contributor, ContributorRole role)
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse(byline);
+        Assert.Equal([author], r.Authors);
+        Assert.Equal([new Contributor(contributor, role)], r.Contributors);
+    }
+
+    [Fact]
+    public void RoleWordInsideTheMarkerLeavesTheAuthor()
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse("Text & Fotos: Ivan Valetny");
+        Assert.Equal(["Ivan Valetny"], r.Authors);
+        Assert.Empty(r.Contributors);
+    }
+
     [Fact]
     public void InitialsKeepTheirPeriods()
     {
