@@ -203,8 +203,13 @@ public sealed class HtmlContentScorer : IBlockDetector
             var b = blocks[i];
             if (b.Hidden) continue;
             int len = TextMetrics.EffectiveLength(b.Text);
-            // A subheading that is a whole sentence is a lead set as a heading; any other heading ends the search.
-            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text))) break;
+            // A subheading that is a whole sentence is a lead set as a heading, and a one-word label set as a heading
+            // ("Advertisement", "Share") is passed over; any other heading ends the search.
+            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text)))
+            {
+                if (b.HeadingLevel >= 2 && TextMetrics.WordCount(b.Text) == 1) continue;
+                break;
+            }
             if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             if (b.IsDecided)
             {
