@@ -252,15 +252,21 @@ public sealed class HtmlContentScorer : IBlockDetector
             var b = blocks[i];
             if (b.Hidden) continue;
             int len = TextMetrics.EffectiveLength(b.Text);
-            // A subheading that is a whole sentence is a lead set as a heading; any other heading ends the search.
-            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text))) break;
+            // A subheading that is a whole sentence is a lead set as a heading, and a one-word label set as a heading
+            // ("Advertisement", "Share") is passed over; any other heading ends the search.
+            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text)))
+            {
+                if (b.HeadingLevel >= 2 && TextMetrics.WordCount(b.Text) == 1) continue;
+                break;
+            }
             if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             if (b.IsDecided)
             {
                 if (b.Kind is BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline || len < 40) continue;
                 break;
             }
-            if (page.Candidates[i] == null && IsLead(b, len))
+            if (page.Candidates[i] == null && IsLead(b, len) && !IsFootnote(b.Text) &&
+                !page.Phrases.Matcher("file-photo-marker").IsMatchFolded(page.Folded(b))) // "(Symbolbild)": a caption
             {
                 leads.Add(i);
                 continue;
@@ -276,6 +282,9 @@ public sealed class HtmlContentScorer : IBlockDetector
 
     /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
     /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
+    /// <summary>Fine print led by a footnote mark ("¹ Effektiver Jahreszins…", "* Preise inkl. MwSt.").</summary>
+    private static bool IsFootnote(string text) => text.Length > 0 && text[0] is '*' or '†' or '¹' or '²' or '³';
+
     private static bool IsLead(Block b, int len) =>
         !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 &&
         (len >= 60 && TextMetrics.IsProse(b.Text) || len >= 40 && TextMetrics.EndsSentence(b.Text) && TextMetrics.WordCount(b.Text) >= 5);
