@@ -3,12 +3,15 @@
 prediction misses and which predicted lines the gold does not have.
 
 usage: tools/body_recall.py --set ../shared/corpus/readability --pred pred.jsonl [--top 20] [--lines 8]
-       [--id ID] [--skip-synthetic] [--extra]
+       [--id ID] [--skip-synthetic] [--extra] [--explain CLEANER_DLL] [--causes]
   pred.jsonl is what `cleaner eval --pred FILE` writes. Pages are listed by body recall (worst first),
   using score.py's shingle metric; for each, the gold lines whose 4-token shingles are mostly absent from
-  the prediction (and, with --extra, predicted lines mostly absent from the gold).
+  the prediction (and, with --extra, predicted lines mostly absent from the gold). With --explain, each missing
+  line is matched to the page block that holds it (`cleaner FILE --explain -f json`) and shows that block's label,
+  rule and reason; --causes sums the missing gold tokens of all listed pages by label and reason.
 """
-import argparse, json, os, re
+import argparse, json, os, re, subprocess
+from collections import defaultdict
 from collections import Counter
 
 TOKEN = re.compile(r'\w+')
@@ -31,12 +34,19 @@ def prf(gold, pred):
 
 
 def missing_lines(text, other, threshold=0.5):
-    """Lines of `text` with at least 3 tokens whose shingles are mostly not in `other`."""
-    have = set(shingles(TOKEN.findall(other)))
+    """Lines of `text` with at least 3 tokens whose shingles are mostly not in `other` (a 3-token line: its tokens
+    do not occur in a row in `other`)."""
+    other_toks = TOKEN.findall(other)
+    have = set(shingles(other_toks))
+    joined = ' ' + ' '.join(other_toks) + ' '
     out = []
     for line in text.split('\n'):
         toks = TOKEN.findall(line)
         if len(toks) < 3:
+            continue
+        if len(toks) == 3:
+            if ' ' + ' '.join(toks) + ' ' not in joined:
+                out.append((3, line))
             continue
         sh = shingles(toks)
         miss = sum(1 for s in sh if s not in have)
@@ -54,6 +64,8 @@ def main():
     ap.add_argument('--id')
     ap.add_argument('--skip-synthetic', action='store_true')
     ap.add_argument('--extra', action='store_true')
+    ap.add_argument('--explain', metavar='CLEANER_DLL')
+    ap.add_argument('--causes', action='store_true')
     a = ap.parse_args()
     gold = [json.loads(l) for l in open(os.path.join(a.set, 'gold.jsonl'), encoding='utf-8') if l.strip()]
     preds = {}
@@ -71,16 +83,48 @@ def main():
     rows.sort(key=lambda x: x[0])
     total_lost = sum((1 - r) for r, *_ in rows)
     print(f'{len(rows)} pages, mean recall {1 - total_lost / max(1, len(rows)):.3f}; recall lost per page (share of the set\'s gap):')
+    causes = defaultdict(int)
     for r, p, n, g, pred in rows[:a.top]:
         print(f'\n== {g["id"]}  R {r:.3f}  P {p:.3f}  gold shingles {n}  gap share {(1 - r) / max(1e-9, total_lost):.1%}')
         miss = missing_lines(g['body'], pred)
-        for k, line in miss[:a.lines]:
-            print(f'   - [{k:3d}] {line[:160]}')
+        blocks = explain(a.explain, os.path.join(a.set, g['path'])) if a.explain else None
+        for i, (k, line) in enumerate(miss):
+            why = where_lost(blocks, line) if blocks is not None else ''
+            if a.causes:
+                causes[why] += k
+            if i < a.lines:
+                print(f'   - [{k:3d}] {line[:120]}' + (f'\n           <- {why}' if why else ''))
         if len(miss) > a.lines:
             print(f'   ... {len(miss) - a.lines} more missing lines ({sum(k for k, _ in miss[a.lines:])} tokens)')
         if a.extra:
             for k, line in missing_lines(pred, g['body'])[:a.lines]:
                 print(f'   + [{k:3d}] {line[:160]}')
+    if a.causes:
+        print('\nmissing gold tokens by where they were lost:')
+        for why, k in sorted(causes.items(), key=lambda x: -x[1]):
+            print(f'  {k:6d}  {why}')
+
+
+def explain(dll, path):
+    out = subprocess.run(['dotnet', dll, path, '--explain', '-f', 'json'], capture_output=True, text=True).stdout
+    return json.loads(out) if out.strip() else []
+
+
+def where_lost(blocks, line):
+    """Label, rule and reason of the block sharing most shingles with a gold line."""
+    toks = TOKEN.findall(line)
+    want = set(shingles(toks, min(4, len(toks))))
+    best, score = None, 0
+    for b in blocks:
+        have = set(shingles(TOKEN.findall(b['text']), min(4, len(toks))))
+        s = len(want & have)
+        if s > score:
+            best, score = b, s
+    if best is None:
+        return 'not in any block'
+    reason = re.sub(r'\(.*', '', best.get('reason') or '').strip()
+    reason = re.sub(r'"[^"]*"', '"…"', reason)
+    return f'{best["label"]} / {best["rule"]}: {reason}'
 
 
 if __name__ == '__main__':

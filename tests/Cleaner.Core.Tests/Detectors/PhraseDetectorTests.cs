@@ -39,4 +39,13 @@ public class PhraseDetectorTests
     [InlineData("The species possessed great strength and agility. M1 / MP2")]
     public void SourceTagsInBracketsOrWithDigitsAreNotCredits(string text) =>
         Assert.False(new CreditParser(PhraseBook.Default).TrySplit(text, out _));
+
+    [Fact]
+    public void ASentenceMentioningTermsOfServiceOnceIsNotALegalNotice()
+    {
+        var line = "Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an industry-wide surveillance machine?";
+        var p = DumpPage.Paragraphs("en");
+        var page = DumpPage.Classify("Title", p[0], line, p[1]);
+        Assert.Equal(Model.BlockKind.Content, page.Find(line).Kind);
+    }
 }

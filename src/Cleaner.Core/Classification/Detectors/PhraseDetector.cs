@@ -82,6 +82,12 @@ public sealed class NewsletterDetector() : PhraseDetector("newsletter", BlockKin
 public sealed class LegalNoticeDetector() : PhraseDetector("legal-notice", BlockKind.LegalNotice)
 {
     protected override int ShortBlock => 160;
+
+    // A sentence that mentions "terms of service" or a "disclaimer" once is the article talking about them:
+    // only proposed, the main-content choice decides.
+    protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
+        base.IsSure(block, effectiveLength, distinctHits, coveredChars) &&
+        !(distinctHits == 1 && effectiveLength >= 100 && coveredChars * 8 < block.Text.Length && TextMetrics.IsProse(block.Text));
 }
 
 public sealed class SitePromoDetector() : PhraseDetector("site-promo", BlockKind.SitePromo);
