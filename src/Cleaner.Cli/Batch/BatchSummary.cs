@@ -30,13 +30,12 @@ public sealed class BatchSummary
             ErrorsByKind[outcome.ErrorKind!] = ErrorsByKind.GetValueOrDefault(outcome.ErrorKind!) + 1;
             return;
         }
-        var r = outcome.Result!;
-        if (r.Article.Found) Cleaned++; else Empty++;
-        var lang = r.Article.Language ?? "unknown";
+        if (outcome.Found) Cleaned++; else Empty++;
+        var lang = outcome.Language ?? "unknown";
         Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
-        OutputChars += r.Stats.OutputChars;
-        TextChars += r.Stats.OutputChars;
-        foreach (var (kind, chars) in r.Stats.RemovedCharsByKind)
+        OutputChars += outcome.OutputChars;
+        TextChars += outcome.OutputChars;
+        foreach (var (kind, chars) in outcome.RemovedCharsByKind ?? new Dictionary<string, int>())
         {
             RemovedCharsByKind[kind] = RemovedCharsByKind.GetValueOrDefault(kind) + chars;
             TextChars += chars;
@@ -70,6 +69,23 @@ public sealed class BatchSummary
         return sb.ToString();
     }
 
+    /// <summary>What the runtime did (the memory and --jobs scaling figures of README "Performance"): collections
+    /// by generation, bytes allocated, time paused, the heap after the last collection, lock contention.</summary>
+    private static void WriteRuntime(Utf8JsonWriter w)
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        w.WriteStartObject("runtime");
+        w.WriteNumber("gc_gen0", GC.CollectionCount(0));
+        w.WriteNumber("gc_gen1", GC.CollectionCount(1));
+        w.WriteNumber("gc_gen2", GC.CollectionCount(2));
+        w.WriteNumber("allocated_bytes", GC.GetTotalAllocatedBytes());
+        w.WriteNumber("gc_pause_ms", Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1));
+        w.WriteNumber("heap_bytes", info.HeapSizeBytes);
+        w.WriteNumber("committed_bytes", info.TotalCommittedBytes);
+        w.WriteNumber("lock_contentions", Monitor.LockContentionCount);
+        w.WriteEndObject();
+    }
+
     private static string Mb(long bytes) => bytes >= 1 << 20 ? $"{bytes / 1048576.0:F1} MB" : $"{bytes / 1024.0:F1} KB";
 
     public void WriteJson(string path)
@@ -90,6 +106,7 @@ public sealed class BatchSummary
         w.WriteNumber("docs_per_second", Math.Round(DocsPerSecond, 2));
         w.WriteNumber("peak_working_set_bytes", PeakWorkingSet());
         w.WriteNumber("abandoned_workers", Abandoned);
+        WriteRuntime(w);
         w.WriteStartObject("removed_share_by_kind");
         foreach (var (kind, share) in RemovedShares()) w.WriteNumber(kind, Math.Round(share, 5));
         w.WriteEndObject();

@@ -84,16 +84,26 @@ public static class BenchCommand
             Measure(pipeline, pages, 1, 1); // warm-up: JIT, tiered compilation, phrase tables
 
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var rt0 = RuntimeCounts.Now();
             var one = Measure(pipeline, pages, 1, passes);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var rt1 = RuntimeCounts.Now();
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             var many = jobs > 1 ? Measure(pipeline, pages, jobs, passes) : one;
+            var cpuMany = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds;
+            var rt2 = RuntimeCounts.Now();
             double mb = bytes / 1e6 * passes;
             Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB");
             // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
             Console.WriteLine($"  1 job : {pages.Count * passes / one:F0} pages/s, {mb / one:F1} MB/s wall; " +
                               $"{pages.Count * passes / cpu:F0} pages, {mb / cpu:F1} MB per CPU-second");
             if (jobs > 1)
-                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job");
+                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job; " +
+                                  // More CPU per page than one job means the workers slow each other (shared cache lines, memory).
+                                  $"{pages.Count * passes / cpuMany:F0} pages per CPU-second");
+            // What limits the --jobs speedup besides the cores: collections pause every worker, locks serialise them.
+            Console.WriteLine($"  1 job : {(rt1 - rt0).Describe(pages.Count * passes, one)}");
+            if (jobs > 1) Console.WriteLine($"  {jobs} jobs: {(rt2 - rt1).Describe(pages.Count * passes, many)}");
 
             if (parse.GetValue(Stages)) PrintStages(pages);
             // What stays alive after cleaning (should not grow with the number of pages cleaned).
@@ -104,6 +114,20 @@ public static class BenchCommand
         self.Refresh();
         Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / (1024 * 1024)} MB");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Runtime counters over a measurement: collections, bytes allocated, GC pause time, lock contentions.</summary>
+    private readonly record struct RuntimeCounts(int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Paused, long Contentions)
+    {
+        public static RuntimeCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Monitor.LockContentionCount);
+
+        public static RuntimeCounts operator -(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1,
+            a.Gen2 - b.Gen2, a.Allocated - b.Allocated, a.Paused - b.Paused, a.Contentions - b.Contentions);
+
+        public string Describe(int pages, double seconds) =>
+            $"{Allocated / 1e6 / pages:F2} MB allocated a page; GCs gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}; " +
+            $"paused {Paused.TotalMilliseconds:F0} ms ({100 * Paused.TotalSeconds / seconds:F1}% of the time); {Contentions} lock contentions";
     }
 
     private static byte[] Load(string path)

@@ -31,7 +31,7 @@ public static class CleanCommand
 
     public static readonly Option<bool> Explain = new("--explain")
     {
-        Description = "Print every input block with its label and the rule that decided it.",
+        Description = "Print every input block with its label and the rule that decided it (with --format json/jsonl: one JSON array a document, full block texts).",
     };
 
     public static readonly Option<string?> Language = new("--language")
@@ -214,7 +214,9 @@ public static class CleanCommand
                 foreach (var w in result.Warnings) Console.Error.WriteLine($"cleaner: warning: {result.Id}: {w}");
                 if (!result.Article.Found && exit == ExitCodes.Ok) exit = ExitCodes.NoArticle;
 
-                var rendered = explain ? Writers.Explain(result) : Render(result, format, pretty);
+                var rendered = !explain ? Render(result, format, pretty)
+                    : format is OutputFormat.Json or OutputFormat.Jsonl ? Writers.ExplainJson(result) + "\n"
+                    : Writers.Explain(result);
                 if (output != null) output.Write(rendered);
                 else WriteToFolder(outputPath!, result.Id, format, rendered);
             }

@@ -91,6 +91,12 @@ public sealed class PhraseMatcher
     private int[] _edgeTarget = [];
     private int[] _fail = [];
     private int[]?[] _outputs = [];
+    // Word boundaries, precomputed: whether a node's phrases end with a word character (all phrases output at a
+    // node end with the char that leads into it, so one look at the next character clears them all — inside a
+    // word, which is most positions where short stopwords such as "a" or "de" end), and whether a phrase starts with one.
+    private bool[] _endsInWord = [];
+    private bool[] _startsInWord = [];
+    private int[] _phraseLength = [];
 
     private void Flatten()
     {
@@ -100,6 +106,9 @@ public sealed class PhraseMatcher
             if (_charOf[child] < RootDense) _rootNext[_charOf[child]] = child;
         _edgeStart = new int[n + 1];
         _outputs = new int[n][];
+        _endsInWord = new bool[n];
+        _startsInWord = _phrases.Select(p => IsWordChar(p.Phrase[0])).ToArray();
+        _phraseLength = _phrases.Select(p => p.Phrase.Length).ToArray();
         _edgeChar = new char[n - 1];   // every node but the root is the target of exactly one edge
         _edgeTarget = new int[n - 1];
         int e = 0;
@@ -107,6 +116,7 @@ public sealed class PhraseMatcher
         {
             _edgeStart[i] = e;
             _outputs[i] = _nodeOutputs[i]?.ToArray();
+            _endsInWord[i] = i > 0 && IsWordChar(_charOf[i]);
             int first = e;
             for (int child = _firstChild[i]; child >= 0; child = _nextSibling[child])
             {
@@ -122,14 +132,17 @@ public sealed class PhraseMatcher
         _edges.TrimExcess();
     }
 
-    // The automaton as a full DFA over the phrases' alphabet: one table lookup per character, no failure walks.
-    // Characters in no phrase form class 0, which leads back to the root from every state. Skipped (the edge
-    // arrays above are used instead) when the table would be large. Built only once a matcher has scanned a
-    // batch's worth of text: with 25 languages' alphabets the tables of all categories take ~60 MB and most of
-    // the start-up of a CLI that cleans one page, which the edge arrays scan in a few milliseconds.
-    // Cells are 2-byte states; the cap keeps a table at 2 MB (measured: bigger tables cost more memory than they saved time).
-    private const long MaxDfaCells = 1 << 20;
+    // The automaton as a DFA: one table lookup per character, no failure walks. Characters in no phrase form
+    // class 0, which leads back to the root from every state. The table has a column per character of the phrases'
+    // alphabet while it stays under MaxDfaCells; when it would not (the combined matcher of the phrase detectors has
+    // 25 languages' alphabets, ~700 characters), Latin characters get columns first (most pages are written in
+    // Latin script) and the others are marked Escape and take the edge arrays' failure walk.
+    // Built only once a matcher has scanned a batch's worth of text: the tables of all categories are most of the
+    // start-up of a CLI that cleans one page, which the edge arrays scan in a few milliseconds.
+    // Cells are 2-byte states; the cap keeps a table at 4 MB, room for the combined matcher's Latin alphabet.
+    private const long MaxDfaCells = 1 << 21;
     private const long DfaAfterChars = 2_000_000;
+    private const ushort Escape = ushort.MaxValue;
     private sealed record DfaTables(ushort[] CharClass, ushort[] Dfa, int Classes);
     private volatile DfaTables? _dfaTables;
     private long _scannedChars;
@@ -137,12 +150,13 @@ public sealed class PhraseMatcher
 
     private void BuildDfa()
     {
-        var alphabet = new SortedSet<char>(_edgeChar);
-        int k = alphabet.Count + 1;
-        if ((long)NodeCount * k > MaxDfaCells || k > ushort.MaxValue || NodeCount > ushort.MaxValue) return;
+        if (NodeCount >= Escape) return;
+        var alphabet = new SortedSet<char>(_edgeChar); // code-point order: Latin first
+        int k = (int)Math.Min(alphabet.Count + 1, MaxDfaCells / NodeCount);
+        if (k < 2) return;
         var cls = new ushort[char.MaxValue + 1];
         ushort next = 1;
-        foreach (var c in alphabet) cls[c] = next++;
+        foreach (var c in alphabet) cls[c] = next < k ? next++ : Escape;
         var dfa = new ushort[NodeCount * k];
         // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
         var queue = new Queue<int>();
@@ -154,7 +168,7 @@ public sealed class PhraseMatcher
             if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
             for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
             {
-                dfa[row + cls[_edgeChar[e]]] = (ushort)_edgeTarget[e];
+                if (cls[_edgeChar[e]] != Escape) dfa[row + cls[_edgeChar[e]]] = (ushort)_edgeTarget[e];
                 queue.Enqueue(_edgeTarget[e]);
             }
             dfa[row] = 0;
@@ -190,33 +204,95 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
-    public List<PhraseHit> FindAll(string text) => FindAllFolded(TextFold.Fold(text));
+    public List<PhraseHit> FindAll(ReadOnlySpan<char> text)
+    {
+        var sink = new ListSink(this, []);
+        ScanRaw(text, ref sink);
+        return sink.Hits;
+    }
 
     public List<PhraseHit> FindAllFolded(string folded)
     {
-        var hits = new List<PhraseHit>();
-        Scan(folded, hits, firstOnly: false);
-        return hits;
+        var sink = new ListSink(this, []);
+        Scan(folded, ref sink);
+        return sink.Hits;
     }
 
-    public bool IsMatch(string text) => IsMatchFolded(TextFold.Fold(text));
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        var sink = new FirstSink();
+        ScanRaw(text, ref sink);
+        return sink.Found;
+    }
 
     public bool IsMatchFolded(string folded)
     {
-        var hits = new List<PhraseHit>(1);
-        Scan(folded, hits, firstOnly: true);
-        return hits.Count > 0;
+        var sink = new FirstSink();
+        Scan(folded, ref sink);
+        return sink.Found;
     }
 
-    private void Scan(string s, List<PhraseHit> hits, bool firstOnly)
+    /// <summary>Folds into a scratch buffer and scans: the folded copy is never needed after the scan (hits carry
+    /// positions, which folding keeps), so a string per call would only feed the garbage collector.</summary>
+    private void ScanRaw<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
+    {
+        const int OnStack = 512;
+        char[]? rented = null;
+        Span<char> folded = text.Length <= OnStack
+            ? stackalloc char[text.Length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        TextFold.Fold(text, folded);
+        Scan(folded, ref sink);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+    }
+
+    /// <summary>Receives the hits of <see cref="Scan{TSink}"/>: the hit's end (inclusive) and the index of its
+    /// phrase in <see cref="Phrases"/>; returns false to stop the scan.</summary>
+    public interface IHitSink
+    {
+        bool Hit(int end, int phrase);
+    }
+
+    private struct ListSink(PhraseMatcher matcher, List<PhraseHit> hits) : IHitSink
+    {
+        public readonly List<PhraseHit> Hits = hits;
+
+        public readonly bool Hit(int end, int phrase)
+        {
+            var (p, lang) = matcher._phrases[phrase];
+            Hits.Add(new PhraseHit(end - p.Length + 1, p.Length, p, lang, matcher._categories[phrase]));
+            return true;
+        }
+    }
+
+    private struct FirstSink : IHitSink
+    {
+        public bool Found;
+
+        public bool Hit(int end, int phrase)
+        {
+            Found = true;
+            return false;
+        }
+    }
+
+    /// <summary>Reports every hit in folded text to <paramref name="sink"/>, in order of their end, longer phrases
+    /// first at one end. A struct sink is specialised by the JIT: callers that only count or score hits
+    /// (language detection) allocate nothing.</summary>
+    public void Scan<TSink>(ReadOnlySpan<char> s, ref TSink sink) where TSink : struct, IHitSink
     {
         if (!_built) Build();
         int state = 0;
         var rootNext = _rootNext;
         var outputs = _outputs;
+        var endsInWord = _endsInWord;
+        var startsInWord = _startsInWord;
+        var phraseLength = _phraseLength;
         var tables = _dfaTables;
-        if (tables == null && Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars &&
-            Interlocked.Exchange(ref _dfaState, 1) == 0)
+        // The counter is shared by every worker: it is only written until the DFA was tried (built, or over the cap),
+        // not on every scan for ever, so parallel jobs do not bounce its cache line (and this object's) between cores.
+        if (tables == null && Volatile.Read(ref _dfaState) == 0 &&
+            Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars && Interlocked.Exchange(ref _dfaState, 1) == 0)
         {
             BuildDfa();
             tables = _dfaTables;
@@ -227,9 +303,10 @@ public sealed class PhraseMatcher
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (dfa != null)
+            int cl = dfa != null ? cls![c] : Escape;
+            if (cl != Escape)
             {
-                state = dfa[state * k + cls![c]];
+                state = dfa![state * k + cl];
             }
             else if (state == 0)
             {
@@ -242,29 +319,29 @@ public sealed class PhraseMatcher
                 state = next < 0 ? 0 : next;
             }
             if (outputs[state] is not { } outs) continue;
+            // A phrase that starts/ends with a letter must start/end at a word boundary; a neighbour in a script
+            // without spaces is a boundary too: "当サイトではcookieを使用".
+            if (endsInWord[state] && i + 1 < s.Length && IsWordChar(s[i + 1])) continue;
             foreach (var pi in outs)
             {
-                var (phrase, lang) = _phrases[pi];
-                int start = i - phrase.Length + 1;
-                if (!AtBoundary(s, start, i, phrase)) continue;
-                hits.Add(new PhraseHit(start, phrase.Length, phrase, lang, _categories[pi]));
-                if (firstOnly) return;
+                int start = i - phraseLength[pi] + 1;
+                if (startsInWord[pi] && start > 0 && IsWordChar(s[start - 1])) continue;
+                if (!sink.Hit(i, pi)) return;
             }
         }
     }
 
-    private static bool AtBoundary(string s, int start, int end, string phrase)
+    private static readonly bool[] WordChars = BuildWordChars();
+
+    private static bool[] BuildWordChars()
     {
-        // A neighbour in a script without spaces is a boundary too: "当サイトではcookieを使用".
-        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && IsWordChar(s[start - 1]))
-            return false;
-        var last = phrase[^1];
-        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && IsWordChar(s[end + 1]))
-            return false;
-        return true;
+        var table = new bool[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) table[c] = char.IsLetterOrDigit((char)c) && !IsUnspacedScript((char)c);
+        return table;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
+    /// <summary>A letter or digit of a script written with spaces between words.</summary>
+    private static bool IsWordChar(char c) => WordChars[c];
 
     /// <summary>CJK, kana, hangul, Thai: scripts where words are not separated by spaces.</summary>
     public static bool IsUnspacedScript(char c) =>
@@ -276,31 +353,54 @@ public static class TextFold
 {
     /// <summary>Lower-cases and unifies apostrophes, dashes, full-width CJK punctuation and letters written two ways
     /// (Romanian ș/ş, Arabic alef forms), keeping the length (positions map 1:1).</summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => string.Create(text.Length, text, static (span, t) => Fold(t, span));
+
+    /// <summary><see cref="Fold(string)"/> into a buffer of the same length.</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> folded)
     {
-        return string.Create(text.Length, text, static (span, t) =>
+        var map = Map;
+        for (int i = 0; i < text.Length; i++) folded[i] = map[text[i]];
+    }
+
+    /// <summary>The folded form of one character.</summary>
+    public static char Fold(char c) => Map[c];
+
+    // Every char's folded form, computed once: char.ToLowerInvariant calls into ICU for each non-ASCII
+    // character, which made folding a fifth of the text-dump time.
+    private static readonly char[] Map = BuildMap();
+
+    private static char[] BuildMap()
+    {
+        var chars = new char[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) chars[c] = (char)c;
+        var map = new char[char.MaxValue + 1];
+        // Lower-cased in two calls rather than 65,536 (start-up of a CLI cleaning one page); surrogates, which are
+        // not characters on their own, keep their value as char.ToLowerInvariant leaves them.
+        chars.AsSpan(0, 0xD800).ToLowerInvariant(map);
+        chars.AsSpan(0xE000).ToLowerInvariant(map.AsSpan(0xE000));
+        chars.AsSpan(0xD800, 0xE000 - 0xD800).CopyTo(map.AsSpan(0xD800));
+        for (int c = 0; c <= char.MaxValue; c++) map[c] = Unify(map[c]);
+        return map;
+    }
+
+    private static char Unify(char c)
+    {
+        return c switch
         {
-            for (int i = 0; i < t.Length; i++)
-            {
-                char c = char.ToLowerInvariant(t[i]);
-                span[i] = c switch
-                {
-                    '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
-                    '\u2013' or '\u2014' or '\u2212' => '-',
-                    '\u00A0' or '\u202F' or '\u2009' or '\u3000' => ' ',
-                    // Full-width punctuation of CJK text: "写真：共同", "图／新华社".
-                    '\uFF1A' => ':',
-                    '\uFF0F' => '/',
-                    '\uFF1D' => '=',
-                    // Romanian is typed with cedilla or comma below: "şi" = "și".
-                    '\u015F' => '\u0219',
-                    '\u0163' => '\u021B',
-                    // Arabic alef with hamza/madda and alef maqsura are written either way.
-                    '\u0623' or '\u0625' or '\u0622' => '\u0627',
-                    '\u0649' => '\u064A',
-                    _ => c,
-                };
-            }
-        });
+            '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
+            '\u2013' or '\u2014' or '\u2212' => '-',
+            '\u00A0' or '\u202F' or '\u2009' or '\u3000' => ' ',
+            // Full-width punctuation of CJK text: "写真：共同", "图／新华社".
+            '\uFF1A' => ':',
+            '\uFF0F' => '/',
+            '\uFF1D' => '=',
+            // Romanian is typed with cedilla or comma below: "şi" = "și".
+            '\u015F' => '\u0219',
+            '\u0163' => '\u021B',
+            // Arabic alef with hamza/madda and alef maqsura are written either way.
+            '\u0623' or '\u0625' or '\u0622' => '\u0627',
+            '\u0649' => '\u064A',
+            _ => c,
+        };
     }
 }

@@ -14,8 +14,12 @@ namespace Cleaner.Core.Metadata;
 public sealed class LanguageDetector
 {
     private readonly PhraseMatcher _stopwords;
-    private readonly Dictionary<string, double> _weight;          // folded stopword -> 1 / languages listing it
     private readonly Dictionary<string, string> _scriptOfLanguage; // language -> script of its stopwords
+    // By index of a stopword in the matcher (scoring a page's hits takes no lookups by string):
+    private readonly double[] _weightOf;     // 1 / languages listing the word
+    private readonly int[] _languageOf;      // index into _languages
+    private readonly string[] _languages;
+    private readonly string?[] _scriptOfLanguageIndex;
 
     public LanguageDetector(PhraseBook phrases)
     {
@@ -28,7 +32,12 @@ public sealed class LanguageDetector
             (langsOf.TryGetValue(f, out var set) ? set : langsOf[f] = []).Add(lang);
             if (!_scriptOfLanguage.ContainsKey(lang) && ScriptOf(f) is { } s) _scriptOfLanguage[lang] = s;
         }
-        _weight = langsOf.ToDictionary(kv => kv.Key, kv => 1.0 / kv.Value.Count, StringComparer.Ordinal);
+        var weight = langsOf.ToDictionary(kv => kv.Key, kv => 1.0 / kv.Value.Count, StringComparer.Ordinal);
+        var stopwords = _stopwords.Phrases;
+        _languages = stopwords.Select(p => p.Language).Distinct().ToArray();
+        _scriptOfLanguageIndex = _languages.Select(l => _scriptOfLanguage.GetValueOrDefault(l)).ToArray();
+        _weightOf = stopwords.Select(p => weight.GetValueOrDefault(p.Phrase, 1)).ToArray();
+        _languageOf = stopwords.Select(p => Array.IndexOf(_languages, p.Language)).ToArray();
     }
 
     private const int MaxSample = 5000;
@@ -47,9 +56,9 @@ public sealed class LanguageDetector
     {
         sure = true;
         // A few thousand characters of body text carry hundreds of stopwords: plenty of evidence, a fraction of the work.
-        if (text.Length > MaxSample) text = text[..MaxSample];
+        var sample = text.AsSpan(0, Math.Min(text.Length, MaxSample));
         var declaredCode = Normalize(declared);
-        var script = DominantScript(text);
+        var script = DominantScript(sample);
         switch (script)
         {
             case "Hani": return declaredCode is "ja" or "zh" ? declaredCode : "zh";
@@ -65,28 +74,50 @@ public sealed class LanguageDetector
             case "Armn": return "hy";
         }
 
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var hit in _stopwords.FindAll(text))
-        {
-            if (_scriptOfLanguage.GetValueOrDefault(hit.Language) != script) continue;
-            scores[hit.Language] = scores.GetValueOrDefault(hit.Language) + _weight.GetValueOrDefault(hit.Phrase, 1);
-        }
+        Span<char> folded = stackalloc char[sample.Length];
+        TextFold.Fold(sample, folded);
+        var votes = new StopwordVotes(this, script);
+        _stopwords.Scan(folded, ref votes);
         bool declaredFits = declaredCode != null &&
                             (_scriptOfLanguage.TryGetValue(declaredCode, out var ds) ? ds == script : script == "Latn");
-        if (scores.Count == 0)
+        if (votes.Voted.Count == 0)
         {
             sure = false;
             return declaredFits ? declaredCode : script == "Cyrl" ? "ru" : declaredCode;
         }
-        var (best, top) = scores.MaxBy(kv => kv.Value);
-        double total = scores.Values.Sum();
+        // Best and total in the order the languages first scored (ties go to the first).
+        int best = votes.Voted[0];
+        double total = 0;
+        foreach (var l in votes.Voted)
+        {
+            total += votes.Scores[l];
+            if (votes.Scores[l] > votes.Scores[best]) best = l;
+        }
+        double top = votes.Scores[best];
         if (declaredFits)
         {
-            var dc = scores.GetValueOrDefault(declaredCode!);
+            int d = Array.IndexOf(_languages, declaredCode);
+            var dc = d >= 0 ? votes.Scores[d] : 0;
             if (dc >= top * DeclaredShare || total < MinEvidence) return declaredCode;
         }
         sure = total >= MinEvidence;
-        return best;
+        return _languages[best];
+    }
+
+    /// <summary>Sums the weights of the stopword hits of languages written in the page's script.</summary>
+    private struct StopwordVotes(LanguageDetector detector, string script) : PhraseMatcher.IHitSink
+    {
+        public readonly double[] Scores = new double[detector._languages.Length];
+        public readonly List<int> Voted = [];
+
+        public readonly bool Hit(int end, int phrase)
+        {
+            int lang = detector._languageOf[phrase];
+            if (detector._scriptOfLanguageIndex[lang] != script) return true;
+            if (Scores[lang] == 0 && !Voted.Contains(lang)) Voted.Add(lang);
+            Scores[lang] += detector._weightOf[phrase];
+            return true;
+        }
     }
 
     public static string? Normalize(string? lang)
@@ -126,22 +157,45 @@ public sealed class LanguageDetector
         _ => null,
     };
 
-    /// <summary>The script most of the letters are written in.</summary>
-    public static string DominantScript(string text)
+    // Every char's script, as an index into ScriptNames (0: none), so counting a page's scripts takes no lookups.
+    private static readonly string?[] ScriptNames =
+        [null, "Latn", "Grek", "Cyrl", "Hebr", "Arab", "Thai", "Deva", "Beng", "Geor", "Armn", "Kana", "Hani", "Hang"];
+    private static readonly byte[] ScriptIndex = BuildScriptIndex();
+
+    private static byte[] BuildScriptIndex()
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+            index[c] = (byte)Math.Max(0, Array.IndexOf(ScriptNames, ScriptOf((char)c), 1));
+        return index;
+    }
+
+    /// <summary>The script most of the letters are written in.</summary>
+    public static string DominantScript(ReadOnlySpan<char> text)
+    {
+        Span<int> counts = stackalloc int[ScriptNames.Length];
+        Span<int> order = stackalloc int[ScriptNames.Length]; // scripts in order of first appearance
+        int seen = 0;
         foreach (var c in text)
         {
             if (c < 0x80 && !char.IsAsciiLetter(c)) continue;
-            if (ScriptOf(c) is { } s) counts[s] = counts.GetValueOrDefault(s) + 1;
+            int s = ScriptIndex[c];
+            if (s == 0) continue;
+            if (counts[s]++ == 0) order[seen++] = s;
         }
-        int han = counts.GetValueOrDefault("Hani"), kana = counts.GetValueOrDefault("Kana");
+        int latn = Array.IndexOf(ScriptNames, "Latn"), hani = Array.IndexOf(ScriptNames, "Hani"),
+            kana = Array.IndexOf(ScriptNames, "Kana"), hang = Array.IndexOf(ScriptNames, "Hang");
         // Japanese mixes kana into kanji; a modest share of kana settles it. A character of an unspaced script
         // carries about a short word (as in TextMetrics.EffectiveLength), so it weighs three letters: brand names,
         // URLs and pinyin beside Chinese text do not make it Latin.
-        if (kana > 0 && kana * 10 >= han) { counts["Kana"] = kana + han; counts.Remove("Hani"); }
-        foreach (var s in new[] { "Hani", "Kana", "Hang" })
-            if (counts.TryGetValue(s, out var n)) counts[s] = n * 3;
-        return counts.Count == 0 ? "Latn" : counts.MaxBy(kv => kv.Value).Key;
+        if (counts[kana] > 0 && counts[kana] * 10 >= counts[hani]) { counts[kana] += counts[hani]; counts[hani] = 0; }
+        counts[hani] *= 3;
+        counts[kana] *= 3;
+        counts[hang] *= 3;
+        // The first script to reach the highest count wins, in order of first appearance.
+        int best = 0;
+        for (int i = 0; i < seen; i++)
+            if (counts[order[i]] > counts[best]) best = order[i];
+        return best == 0 ? ScriptNames[latn]! : ScriptNames[best]!;
     }
 }

@@ -19,7 +19,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     private readonly PhraseBook _phrases = phrases ?? PhraseBook.Default;
 
     private static readonly HashSet<string> Skip = new(StringComparer.Ordinal)
-        { "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "select", "option", "button", "input", "textarea", "video", "audio", "map", "link", "meta", "title", "dialog" };
+        { "script", "style", "noscript", "template", "svg", "annotation", "annotation-xml", "iframe", "object", "embed", "canvas", "head", "select", "option", "button", "input", "textarea", "video", "audio", "map", "link", "meta", "title", "dialog" };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
@@ -43,7 +43,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         public required string Name;
         public int ContainerId = -1;           // block elements only
         public string? Tokens;                  // own "class id", lower case
-        public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink, InComments;
+        public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink, InComments, InMath;
         public int GroupId = -1;
         public int TextStart, LinkStart, CommaStart, ParagraphStart;
         public int Depth;
@@ -142,6 +142,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                     else if (name == "meta") ReadMeta(el, hints, layout);
                     continue;
                 }
+                // Formulas are text (MathML tokens); hidden ones are the fallback of a rendered picture.
+                if (name == "math" && (open.Count > 0 && open[^1].Hidden || IsHidden(el))) continue;
                 if (name == "br")
                 {
                     text.Append(' ');
@@ -154,7 +156,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 {
                     El = el, Name = name, Depth = open.Count,
                     Hidden = parent?.Hidden ?? false, InArticle = parent?.InArticle ?? false, InFigure = parent?.InFigure ?? false,
-                    Unlikely = parent?.Unlikely ?? false, InComments = parent?.InComments ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
+                    Unlikely = parent?.Unlikely ?? false, InMath = parent?.InMath ?? false, InComments = parent?.InComments ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
                     TextStart = totalText, LinkStart = totalLink, CommaStart = totalCommas, ParagraphStart = totalParagraphs,
                 };
                 var cls = el.GetAttribute("class");
@@ -167,6 +169,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (name is "article" or "main" || el.GetAttribute("itemprop") is "articleBody" or "articlebody") frame.InArticle = true;
                 if (name is "figure" or "figcaption") frame.InFigure = true;
                 if (name == "table") frame.InTable = true;
+                if (name == "math") frame.InMath = true;
                 if (name is "table" or "ul" or "ol" or "form" or "nav" or "dl" or "menu") frame.GroupId = ++groupCounter;
                 if (name == "a") { frame.IsLink = true; linkDepth++; }
                 if (!frame.Unlikely && name is not ("body" or "a" or "article" or "main") && !frame.InTable)
@@ -210,8 +213,10 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
             else if (node.NodeType == NodeType.Text)
             {
                 var data = node.TextContent;
-                text.Append(data);
                 var top = open.Count > 0 ? open[^1] : null;
+                // MathML tokens (<mi>a</mi><mo>+</mo>…) are separate words.
+                if (top is { InMath: true }) text.Append(' ').Append(data).Append(' ');
+                else text.Append(data);
                 if (top is { Hidden: true }) continue;
                 int n = 0, commas = 0;
                 foreach (var ch in data)

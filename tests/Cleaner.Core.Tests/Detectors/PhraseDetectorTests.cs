@@ -33,4 +33,10 @@ public class PhraseDetectorTests
         Assert.True(new CreditParser(PhraseBook.Default).TrySplit("Kämpfte sich allen Widerständen zum Trotz nach Augusta. © Andy Lyons /Allsport", out var split));
         Assert.Equal("Andy Lyons /Allsport", split.Credit);
     }
+
+    [Theory]
+    [InlineData("Peace reigned through the cosmos and lasted for a millennium. [MPH SP / MP2 SP / MP3 SP]")]
+    [InlineData("The species possessed great strength and agility. M1 / MP2")]
+    public void SourceTagsInBracketsOrWithDigitsAreNotCredits(string text) =>
+        Assert.False(new CreditParser(PhraseBook.Default).TrySplit(text, out _));
 }

@@ -41,6 +41,35 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void ListsOfSentencesWithLinksStay()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p><p>{Para2}</p>
+            <ul><li><a href="/1">Anna</a> fixed the tab unloader so that crashed frames show a message</li>
+            <li>Ben made the toolbar start later, <a href="/2">which speeds up the first window</a></li>
+            <li><a href="/3">Carl removed the old file API from the downloads panel</a></li></ul>
+            <p>{Para3}</p></div></body>
+            """);
+        Assert.Contains(r.Article.Paragraphs, p => p.StartsWith("Anna fixed"));
+        Assert.Contains("Carl removed the old file API from the downloads panel", r.Article.Paragraphs);
+    }
+
+    [Fact]
+    public void AnArticleSplitInRepeatedWrappersIsKeptWhole()
+    {
+        const string Para4 = "The first part of the story, set apart from the rest by a wide picture, explains why the old bridge closed in the first place.";
+        const string Para5 = "Inspectors had found cracks in two of the piers, and the council, after a long debate, decided that repairs would cost too much.";
+        var r = Clean($"""
+            <body><div class="post"><div class="part"><section><div><div><div><p>{Para4}</p><p>{Para5}</p></div></div></div></section></div>
+            <figure><img src="a.jpg"><figcaption>The bridge in 1950.</figcaption></figure><h2>The vote</h2>
+            <div class="part"><div class="text"><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div></div></div>
+            <div class="sidebar"><p><a href="/1">Most read: ten things you missed this week</a></p></div></body>
+            """);
+        Assert.Contains(Para4, r.Article.Paragraphs);
+        Assert.Contains(Para3, r.Article.Paragraphs);
+    }
+
+    [Fact]
     public void CommentSectionsInsideTheArticleAreRemoved()
     {
         var r = Clean($"""

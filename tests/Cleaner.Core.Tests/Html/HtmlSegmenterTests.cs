@@ -108,4 +108,15 @@ public class HtmlSegmenterTests
         Assert.Contains(blocks, b => b.Text == "Boats in the harbour.");
         Assert.Contains(blocks, b => b.Text == "Photo: Jane Doe/AFP");
     }
+
+    [Fact]
+    public void VisibleMathIsTextAndHiddenMathIsNot()
+    {
+        var (blocks, _) = Segment("""
+            <body><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions.</p>
+            <p>Matrix <span style="display: none"><math><semantics><mi>A</mi><annotation>{\displaystyle A}</annotation></semantics></math></span> is square.</p></body>
+            """);
+        Assert.Contains(blocks, b => b.Text == "When a ≠ 0 , there are two solutions.");
+        Assert.DoesNotContain(blocks, b => b.Text.Contains("displaystyle"));
+    }
 }

@@ -15,9 +15,8 @@ public sealed class BylineDetector : IBlockDetector
     /// <summary>"Recent Posts", "Other Sciences" look like names; a menu phrase in them says they are not.</summary>
     internal static bool IsBoilerplatePhrase(PageContext page, Block b)
     {
-        var folded = page.Folded(b);
         foreach (var category in MenuCategories)
-            if (page.Phrases.Matcher(category).IsMatchFolded(folded)) return true;
+            if (page.HasPhrase(b, category)) return true;
         return false;
     }
 

@@ -116,6 +116,23 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (retry != null && (selection == null || SelectedLength(layout, blocks, retry) > SelectedLength(layout, blocks, selection)))
                 selection = retry;
         }
+        return selection == null ? null : WidenToLandmark(layout, blocks, selection);
+    }
+
+    /// <summary>Short text chosen inside a page's &lt;main&gt; or &lt;article&gt; that holds clearly more running text
+    /// (a landing page whose sections are lists of features): the landmark is the content, as its author marked it.</summary>
+    private static Selection WidenToLandmark(HtmlLayout layout, IReadOnlyList<Block> blocks, Selection selection)
+    {
+        int length = SelectedLength(layout, blocks, selection);
+        if (length >= 500) return selection;
+        var cs = layout.Containers;
+        for (int p = cs[selection.TopId].ParentId; p >= 0; p = cs[p].ParentId)
+        {
+            if (cs[p].Tag is not ("main" or "article")) continue;
+            if (cs[p].Hidden || cs[p].LinkDensity >= 0.5) break;
+            var wider = new Selection([p], p, selection.StripUnlikely);
+            return SelectedLength(layout, blocks, wider) >= 2 * Math.Max(length, 1) ? wider : selection;
+        }
         return selection;
     }
 
@@ -161,7 +178,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = TextMetrics.EffectiveLength(b.Text);
-            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt"))
+            if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt") && !InWordyList(layout, i))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
             {
@@ -169,8 +186,99 @@ public sealed class HtmlContentScorer : IBlockDetector
                 contentLength += len;
             }
         }
+        // Prose between two chosen containers (a lead or paragraph in its own element among share bars and pictures).
+        for (int i = first + 1; i < last; i++)
+        {
+            var b = blocks[i];
+            if (inside[i] || b.IsDecided || b.Hidden || page.Candidates[i] != null || b.HeadingLevel > 0) continue;
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (!IsLead(b, len)) continue;
+            plan[i] = new(BlockKind.Content, Name, $"prose between the main content's parts ({where})");
+            contentLength += len;
+        }
+        foreach (var lead in FindLead(page, first))
+        {
+            plan[lead] = new(BlockKind.Content, Name, LeadReason);
+            first = lead;
+        }
         return plan;
     }
+
+    /// <summary>Above this link density a list inside the article is a link list; below it its items are text
+    /// that happens to link (release notes, bug lists), which Readability keeps.</summary>
+    private const double ListLinkDensity = 0.75;
+
+    /// <summary>A list item of a list that is kept as text: a linked item there is one of its entries, not a menu link.</summary>
+    private static bool InWordyList(HtmlLayout layout, int block)
+    {
+        int owner = layout.BlockContainer[block];
+        if (owner < 0) return false;
+        var cs = layout.Containers;
+        for (int p = owner, up = 0; p >= 0 && up < 3; p = cs[p].ParentId, up++)
+            if (cs[p].Tag is "ul" or "ol") return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        return false;
+    }
+
+    /// <summary>Readability's list test for a wrapper: lists hold more than 90% of its text (read over at most
+    /// 200 descendants, so nested wrappers stay linear).</summary>
+    private static bool MostlyLists(List<HtmlContainer> cs, HtmlContainer c)
+    {
+        int listChars = 0, countedEnd = -1, seen = 0;
+        for (int i = c.Id + 1; i < cs.Count && cs[i].FirstBlock < c.EndBlock && seen++ < 200; i++)
+        {
+            if (cs[i].Tag is not ("ul" or "ol") || cs[i].FirstBlock < countedEnd) continue;
+            listChars += cs[i].TextChars;
+            countedEnd = cs[i].EndBlock;
+        }
+        return listChars * 10 > c.TextChars * 9;
+    }
+
+    /// <summary>A list whose class does not mark it as comments, menus or the like.</summary>
+    private static bool IsPlainList(HtmlContainer c) => c.Tag is "ul" or "ol" && c.ClassWeight >= 0 && !c.Unlikely;
+
+    /// <summary>How far before the chosen containers a lead paragraph is looked for, in blocks.</summary>
+    private const int LeadReach = 12;
+
+    /// <summary>The lead (teaser, standfirst) often sits in its own element between the headline and the body
+    /// container, among the byline, date, picture and share buttons: prose sentences there are content. The search
+    /// walks back from the body over such short or already labelled blocks and stops at a heading or at the first
+    /// longer block that is not a lead. Returns the lead blocks, last first.</summary>
+    private static List<int> FindLead(PageContext page, int first)
+    {
+        var blocks = page.Blocks;
+        var leads = new List<int>();
+        for (int i = first - 1; i >= 0 && i >= first - LeadReach; i--)
+        {
+            var b = blocks[i];
+            if (b.Hidden) continue;
+            int len = TextMetrics.EffectiveLength(b.Text);
+            // A subheading that is a whole sentence is a lead set as a heading; any other heading ends the search.
+            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text))) break;
+            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
+            if (b.IsDecided)
+            {
+                if (b.Kind is BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline || len < 40) continue;
+                break;
+            }
+            if (page.Candidates[i] == null && IsLead(b, len))
+            {
+                leads.Add(i);
+                continue;
+            }
+            // Dates, bylines, reading times, share and picture links: passed over.
+            if (len < 40 || len < 80 && !TextMetrics.IsProse(b.Text) || page.Candidates[i] is { }) continue;
+            break;
+        }
+        return leads;
+    }
+
+    private const string LeadReason = "lead paragraph between the headline and the main content";
+
+    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
+    /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
+    private static bool IsLead(Block b, int len) =>
+        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 &&
+        (len >= 60 && TextMetrics.IsProse(b.Text) || len >= 40 && TextMetrics.EndsSentence(b.Text) && TextMetrics.WordCount(b.Text) >= 5);
 
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
@@ -318,6 +426,12 @@ public sealed class HtmlContentScorer : IBlockDetector
                cs[cs[top].ParentId].FirstBlock == cs[top].FirstBlock && cs[cs[top].ParentId].EndBlock == cs[top].EndBlock)
             top = cs[top].ParentId;
 
+        // The article split into repeated wrappers (one per part, figures and ads between): climb to the wrapper
+        // so that its same-class siblings join below.
+        if (cs[top].ParentId is var wrapper and >= 0 && cs[wrapper].Tag != "body" && cs[top].TextChars * 2 >= cs[wrapper].TextChars &&
+            HasTextTwin(cs, wrapper))
+            top = wrapper;
+
         var chosen = new List<int>();
         int parent = cs[top].ParentId;
         if (parent < 0) return new Selection([top], top, stripUnlikely);
@@ -331,6 +445,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (s.Hidden || s.FirstBlock == s.EndBlock || stripUnlikely && s.Unlikely) continue;
             double bonus = !string.IsNullOrEmpty(topClass) && s.ClassName == topClass ? final[top] * 0.2 : 0;
             if (isScored[i] && final[i] + bonus >= siblingThreshold) { chosen.Add(i); continue; }
+            if (bonus > 0 && IsArticlePart(s, cs[top])) { chosen.Add(i); continue; } // another part of a split article
             if (s.Tag == "p")
             {
                 if (s.TextChars > 80 && s.LinkDensity < 0.25) chosen.Add(i);
@@ -338,6 +453,22 @@ public sealed class HtmlContentScorer : IBlockDetector
             }
         }
         return new Selection(chosen, top, stripUnlikely);
+    }
+
+    /// <summary>Several paragraphs, few links and a fair share of the chosen part's text: another part of the article
+    /// whatever its score (paragraphs nested too deep to score their wrapper), not a sidebar card of the same layout.</summary>
+    private static bool IsArticlePart(HtmlContainer c, HtmlContainer chosen) =>
+        c.Paragraphs >= 2 && c.LinkDensity < 0.25 && !c.Hidden && c.TextChars * 5 >= chosen.TextChars;
+
+    /// <summary>A sibling of the container with the same class that holds running text.</summary>
+    private static bool HasTextTwin(List<HtmlContainer> cs, int id)
+    {
+        var c = cs[id];
+        int parent = c.ParentId;
+        if (parent < 0 || string.IsNullOrEmpty(c.ClassName)) return false;
+        for (int i = parent + 1; i < cs.Count && cs[i].FirstBlock < cs[parent].EndBlock; i++)
+            if (i != id && cs[i].ParentId == parent && cs[i].ClassName == c.ClassName && IsArticlePart(cs[i], c)) return true;
+        return false;
     }
 
     /// <summary>Effective text length of the selected containers' blocks that are not mostly links.</summary>
@@ -383,6 +514,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         var result = new (BlockKind, string)?[inside.Length];
         var selected = new HashSet<int>(selection.Containers);
         int minSelected = selection.Containers.Min();
+        int selectedParagraphs = selection.Containers.Sum(id => cs[id].Paragraphs);
         int dataTableEnd = -1; // blocks before this index belong to a data table, which stays whole
         foreach (var c in cs)
         {
@@ -401,7 +533,11 @@ public sealed class HtmlContentScorer : IBlockDetector
                 case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
                     if (c.ClassWeight < 0 && c.Paragraphs < 3)
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
-                    else if (c.Commas < 10 && (c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                    // A list whose items are mostly words (release notes, steps with links) is content, as in
+                    // Readability: only lists that are mostly links go. A wrapper holding most of the article's
+                    // paragraphs is the article, whatever links sit beside them.
+                    else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0
+                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs))
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }
