@@ -257,11 +257,22 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return t;
     }
 
+    /// <summary>"Richard (R.J.) Eskow": a short parenthesis between two parts of a name is a nickname and stays.</summary>
+    private static bool IsNicknameInside(string name, int open)
+    {
+        if (name[open] != '(') return false;
+        int close = name.IndexOf(')', open);
+        if (close < 0 || close - open > 16 || name.IndexOf(' ', open, close - open) >= 0) return false;
+        var after = name[(close + 1)..].TrimStart();
+        return after.Length > 1 && after.Length < name.Length - close && char.IsUpper(after[0]) && after.IndexOfAny(['(', '[', '|']) < 0 &&
+               after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+    }
+
     public string CleanName(string raw)
     {
         var name = StripGluedMarker(raw.Trim());
         int cut = name.IndexOfAny(['(', '[', '|']);
-        if (cut > 0) name = name[..cut];
+        if (cut > 0 && !IsNicknameInside(name, cut)) name = name[..cut];
         for (int i = 0; i < name.Length; i++)
             if (char.IsDigit(name[i])) { name = name[..i]; break; }
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -45,8 +45,8 @@ public static class JsonLdReader
                     continue;
                 }
                 if (e.ValueKind != JsonValueKind.Object) continue;
-                if (String(e, "@id") is { } id && String(e, "name") is { } nodeName && !named.ContainsKey(id) &&
-                    e.TryGetProperty("@type", out var nodeType) && (HasType(nodeType, "Person") || HasType(nodeType, "Organization")))
+                if (e.TryGetProperty("@type", out var nodeType) && (HasType(nodeType, "Person") || HasType(nodeType, "Organization")) &&
+                    String(e, "@id") is { } id && !named.ContainsKey(id) && String(e, "name") is { } nodeName)
                     named[id] = (nodeName, !HasType(nodeType, "Person"));
                 if (IsArticleType(e))
                 {

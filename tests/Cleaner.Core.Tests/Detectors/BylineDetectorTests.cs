@@ -49,6 +49,17 @@ public class BylineDetectorTests
         Assert.DoesNotContain(a.Paragraphs, p => p.Contains("27.04.2020"));
     }
 
+    [Theory]
+    [InlineData("de", "11.12.2019 - Amelie Loevenich", "Amelie Loevenich")]
+    [InlineData("en", "Erin Cunningham – Apr 16, 2015 8:02 pm UTC", "Erin Cunningham")]
+    [InlineData("fr", "Jeanne Corriveau · 3 mars 2020", "Jeanne Corriveau")]
+    public void DateAndNameOnOneLineIsTheByline(string language, string line, string author)
+    {
+        var a = CleanWithByline(language, line);
+        Assert.Equal([author], a.Authors);
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains(author));
+    }
+
     [Fact]
     public void LanguageCodeAfterDeIsNotAName()
     {

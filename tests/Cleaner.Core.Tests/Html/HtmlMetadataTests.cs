@@ -36,6 +36,8 @@ public class HtmlMetadataTests
     [InlineData("<div class='byline'>Posted on September 21, 2020 by Adi Tzlil</div>", "Adi Tzlil")]
     [InlineData("<div class='author'>Verónica De Vita</div>", "Verónica De Vita")]
     [InlineData("<a rel='author' href='/a'>T. V. Raman</a>", "T. V. Raman")]
+    [InlineData("<a rel='author' href='/a'>Richard (R.J.) Eskow</a>", "Richard (R.J.) Eskow")]
+    [InlineData("<div class='author'>Anna Schmidt (Text)</div>", "Anna Schmidt")]
     public void AuthorsFromBylineContainersAreCleaned(string byline, string expected)
     {
         var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{byline}{Body}</body></html>");
