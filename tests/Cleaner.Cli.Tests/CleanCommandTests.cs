@@ -51,6 +51,25 @@ public class CleanCommandTests
     }
 
     [Fact]
+    public void ExplainWithJsonFormatGivesOneArrayOfBlocksPerDocument()
+    {
+        // Several inputs go through the batch path, one document through the single-document path: both give JSON.
+        var batch = CliRunner.Exec([Seed, Seed, "--explain", "--format", "jsonl", "-q"]);
+        Assert.Equal(0, batch.ExitCode);
+        var lines = batch.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var doc = JsonDocument.Parse(lines[0]);
+        var blocks = doc.RootElement;
+        Assert.Contains(blocks.EnumerateArray(), b => b.GetProperty("label").GetString() == "donation-appeal");
+        // Full texts, not the 100-character excerpts of the text form.
+        Assert.Contains(blocks.EnumerateArray(), b => b.GetProperty("text").GetString()!.Length > 100);
+        var single = CliRunner.Exec([Seed, "--explain", "--format", "json"]);
+        Assert.Equal(lines[0], single.Stdout.Trim());
+        // Without an explicit format, several inputs still get the text form.
+        Assert.StartsWith("   0 ", CliRunner.Exec([Seed, Seed, "--explain", "-q"]).Stdout);
+    }
+
+    [Fact]
     public void EmptyInputExitsOneWithWarningOnStderr()
     {
         var run = CliRunner.Exec([], stdin: "");

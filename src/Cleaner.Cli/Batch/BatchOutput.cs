@@ -8,8 +8,8 @@ namespace Cleaner.Cli.Batch;
 /// <summary>Where batch results go, in input order.</summary>
 public interface IBatchSink : IDisposable
 {
-    /// <summary>Writes one document's output; returns the bytes written.</summary>
-    long Write(BatchItem item, string content);
+    /// <summary>Writes one document's output (UTF-8); returns the bytes written.</summary>
+    long Write(BatchItem item, byte[] content);
     void Flush();
 }
 
@@ -17,14 +17,14 @@ public interface IBatchSink : IDisposable
 /// killed run loses little and --resume has a file to continue.</summary>
 public sealed class StreamSink(Stream stream) : IBatchSink
 {
-    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(false), 1 << 16);
+    private readonly BufferedStream _writer = new(stream, 1 << 16);
     private long _lastFlush = Environment.TickCount64;
 
-    public long Write(BatchItem item, string content)
+    public long Write(BatchItem item, byte[] content)
     {
         _writer.Write(content);
         if (Environment.TickCount64 - _lastFlush > 1000) Flush();
-        return Encoding.UTF8.GetByteCount(content);
+        return content.Length;
     }
 
     public void Flush()
@@ -62,12 +62,11 @@ public sealed class FolderSink(string root, string extension) : IBatchSink
         return full;
     }
 
-    public long Write(BatchItem item, string content)
+    public long Write(BatchItem item, byte[] bytes)
     {
         var final = item.OutputPath ?? throw new InvalidOperationException("no output path assigned");
         Directory.CreateDirectory(Path.GetDirectoryName(final)!);
         var temp = Path.Combine(Path.GetDirectoryName(final)!, "." + Path.GetFileName(final) + ".tmp-" + Environment.ProcessId);
-        var bytes = new UTF8Encoding(false).GetBytes(content);
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, final, overwrite: true);
         return bytes.Length;

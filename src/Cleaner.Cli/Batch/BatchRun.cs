@@ -10,6 +10,8 @@ namespace Cleaner.Cli.Batch;
 /// written in input order (one record per document, errors included), with summary, progress and --resume.</summary>
 public static class BatchRun
 {
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
     public static int Run(ParseResult parse, string[] inputs, InputKind inputKind, CleanerPipeline pipeline)
     {
         var formatName = parse.GetValue(CleanCommand.Format) ?? "jsonl";
@@ -102,19 +104,19 @@ public static class BatchRun
 
         BatchOutcome Work(BatchItem item)
         {
-            var result = pipeline.Clean(item.Load());
-            string output;
+            var result = pipeline.Clean(item.TakeDocument());
+            byte[] output;
             // Explain stays text unless JSON was asked for explicitly (jsonl is only the batch default).
-            if (explain) output = jsonExplain ? Writers.ExplainJson(result) + "\n" : Writers.Explain(result);
+            if (explain) output = Utf8.GetBytes(jsonExplain ? Writers.ExplainJson(result) + "\n" : Writers.Explain(result));
             else if (format is OutputFormat.Json or OutputFormat.Jsonl)
             {
                 var record = ArticleRecord.From(result);
                 record.Url = item.Url;
                 record.Extra = item.Extra;
-                output = Writers.Json(record, indented: pretty && format == OutputFormat.Json) + "\n";
+                output = Writers.JsonLine(record, indented: pretty && format == OutputFormat.Json);
             }
-            else output = CleanCommand.Render(result, format, pretty);
-            return new BatchOutcome(result) { Output = output };
+            else output = Utf8.GetBytes(CleanCommand.Render(result, format, pretty));
+            return BatchOutcome.Cleaned(result, output);
         }
 
         // Warm up (phrase tables, JIT) before the clock runs, so the first documents are not timed out for it.
@@ -142,7 +144,7 @@ public static class BatchRun
                             var record = ArticleRecord.FromError(item.Id, item.Source, outcome.ErrorKind!, outcome.ErrorMessage!);
                             record.Url = item.Url;
                             record.Extra = item.Extra;
-                            written = sink.Write(item, Writers.Json(record, indented: pretty && format == OutputFormat.Json) + "\n");
+                            written = sink.Write(item, Writers.JsonLine(record, indented: pretty && format == OutputFormat.Json));
                         }
                         summary.Add(item, outcome, written);
                         if (failFast)
@@ -152,7 +154,7 @@ public static class BatchRun
                         }
                         return true;
                     }
-                    if (!outcome.Result!.Article.Found && exit == ExitCodes.Ok) exit = ExitCodes.NoArticle;
+                    if (!outcome.Found && exit == ExitCodes.Ok) exit = ExitCodes.NoArticle;
                     written = sink.Write(item, outcome.Output!);
                     summary.Add(item, outcome, written);
                     return true;

@@ -30,13 +30,12 @@ public sealed class BatchSummary
             ErrorsByKind[outcome.ErrorKind!] = ErrorsByKind.GetValueOrDefault(outcome.ErrorKind!) + 1;
             return;
         }
-        var r = outcome.Result!;
-        if (r.Article.Found) Cleaned++; else Empty++;
-        var lang = r.Article.Language ?? "unknown";
+        if (outcome.Found) Cleaned++; else Empty++;
+        var lang = outcome.Language ?? "unknown";
         Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
-        OutputChars += r.Stats.OutputChars;
-        TextChars += r.Stats.OutputChars;
-        foreach (var (kind, chars) in r.Stats.RemovedCharsByKind)
+        OutputChars += outcome.OutputChars;
+        TextChars += outcome.OutputChars;
+        foreach (var (kind, chars) in outcome.RemovedCharsByKind ?? new Dictionary<string, int>())
         {
             RemovedCharsByKind[kind] = RemovedCharsByKind.GetValueOrDefault(kind) + chars;
             TextChars += chars;

@@ -21,7 +21,7 @@ public static class BenchCommand
     };
     private static readonly Option<int> Passes = new("--passes")
     {
-        Description = "Times each set is cleaned per measurement (after one warm-up pass).",
+        Description = "Times each set is cleaned per measurement (after warm-up passes until the JIT has settled).",
         DefaultValueFactory = _ => 3,
     };
     private static readonly Option<bool> Stages = new("--stages")
@@ -81,19 +81,29 @@ public static class BenchCommand
                 .Select(f => new Page(Path.GetFileName(f), Load(f))).ToList();
             long bytes = pages.Sum(p => (long)p.Bytes.Length);
             var pipeline = new CleanerPipeline(new CleanerOptions());
-            Measure(pipeline, pages, 1, 1); // warm-up: JIT, tiered compilation, phrase tables
+            int warmUp = WarmUp(pipeline, pages);
 
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var rt0 = RuntimeCounts.Now();
             var one = Measure(pipeline, pages, 1, passes);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var rt1 = RuntimeCounts.Now();
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             var many = jobs > 1 ? Measure(pipeline, pages, jobs, passes) : one;
+            var cpuMany = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds;
+            var rt2 = RuntimeCounts.Now();
             double mb = bytes / 1e6 * passes;
-            Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB");
+            Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB, {warmUp} warm-up passes");
             // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
             Console.WriteLine($"  1 job : {pages.Count * passes / one:F0} pages/s, {mb / one:F1} MB/s wall; " +
                               $"{pages.Count * passes / cpu:F0} pages, {mb / cpu:F1} MB per CPU-second");
             if (jobs > 1)
-                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job");
+                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job; " +
+                                  // More CPU per page than one job means the workers slow each other (shared cache lines, memory).
+                                  $"{pages.Count * passes / cpuMany:F0} pages per CPU-second");
+            // What limits the --jobs speedup besides the cores: collections pause every worker, locks serialise them.
+            Console.WriteLine($"  1 job : {(rt1 - rt0).Describe(pages.Count * passes, one)}");
+            if (jobs > 1) Console.WriteLine($"  {jobs} jobs: {(rt2 - rt1).Describe(pages.Count * passes, many)}");
 
             if (parse.GetValue(Stages)) PrintStages(pages);
             // What stays alive after cleaning (should not grow with the number of pages cleaned).
@@ -106,10 +116,44 @@ public static class BenchCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>Runtime counters over a measurement: collections, bytes allocated, GC pause time, lock contentions.</summary>
+    private readonly record struct RuntimeCounts(int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Paused, long Contentions)
+    {
+        public static RuntimeCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Monitor.LockContentionCount);
+
+        public static RuntimeCounts operator -(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1,
+            a.Gen2 - b.Gen2, a.Allocated - b.Allocated, a.Paused - b.Paused, a.Contentions - b.Contentions);
+
+        public string Describe(int pages, double seconds) =>
+            $"{Allocated / 1e6 / pages:F2} MB allocated a page; GCs gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}; " +
+            $"paused {Paused.TotalMilliseconds:F0} ms ({100 * Paused.TotalSeconds / seconds:F1}% of the time); {Contentions} lock contentions";
+    }
+
     private static byte[] Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
         return Gzip.IsGzip(bytes) ? Gzip.Decompress(bytes, long.MaxValue) : bytes;
+    }
+
+    /// <summary>Cleans the pages until the JIT has settled: phrase tables and JIT first, then tiered compilation,
+    /// which with profile-guided tiers compiles a hot method three times, in the background. After one pass over the
+    /// corpus much of the code was still instrumented, which made a two-pass measurement ~30 % slower per CPU-second
+    /// than the settled code that a long batch run spends its time in.</summary>
+    /// <returns>The warm-up passes run.</returns>
+    private static int WarmUp(CleanerPipeline pipeline, List<Page> pages)
+    {
+        const int MaxPasses = 8;
+        long first = 0;
+        for (int pass = 1; ; pass++)
+        {
+            long before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            Measure(pipeline, pages, 1, 1);
+            long compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            if (pass == 1) first = compiled;
+            // Settled when a pass compiles under 2 % of what the first one did (stragglers: rarely taken paths).
+            else if (compiled * 50 < first || pass == MaxPasses) return pass;
+        }
     }
 
     /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>

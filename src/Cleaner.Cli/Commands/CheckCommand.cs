@@ -168,7 +168,7 @@ public static class CheckCommand
         var path = item.Source ?? item.Id;
         try
         {
-            var result = pipeline.Clean(item.Load());
+            var result = pipeline.Clean(item.TakeDocument());
             var assessment = assessor.Assess(result);
             var diff = new List<DiffLine>();
             if (expectedDir != null)

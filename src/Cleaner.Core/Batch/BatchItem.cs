@@ -12,7 +12,8 @@ public sealed class BatchItem
     public string? Source { get; init; }
     public string? Url { get; init; }
     /// <summary>Produces the document; throws <see cref="UnreadableInputException"/> when it cannot.</summary>
-    public required Func<InputDocument> Load { get; init; }
+    public required Func<InputDocument> Load { get => _load ?? throw new InvalidOperationException("the document was taken already"); init => _load = value; }
+    private Func<InputDocument>? _load;
     /// <summary>Fields of an input JSONL record passed through to the output record.</summary>
     public Dictionary<string, JsonElement>? Extra { get; init; }
     /// <summary>Output path relative to an output folder, without extension, '/'-separated (mirrors the input tree).</summary>
@@ -24,16 +25,38 @@ public sealed class BatchItem
     /// <summary>Already done in an earlier run (--resume): nothing is cleaned or written.</summary>
     public bool Skip { get; set; }
 
+    /// <summary>Produces the document and lets go of it: an item waits in the ordered queue until the documents
+    /// before it are written, and must not keep its page (often a large-object-heap string) alive meanwhile.</summary>
+    public InputDocument TakeDocument()
+    {
+        var load = Load;
+        _load = null;
+        return load();
+    }
+
     public static BatchItem Failed(string id, string? source, UnreadableInputException error, long bytes = 0) =>
         new() { Id = id, Source = source, Load = () => throw error, Bytes = bytes };
 }
 
-/// <summary>What a worker made of one item: a result, or an error (kind and message) that becomes an error record.</summary>
-public sealed record BatchOutcome(Model.CleanResult? Result, string? ErrorKind = null, string? ErrorMessage = null)
+/// <summary>What a worker made of one item: the facts the summary counts and the document rendered for output
+/// (rendering is parallel too), or an error (kind and message) that becomes an error record. Not the whole
+/// <see cref="Model.CleanResult"/>: an outcome waits for the documents before it to be written, and its blocks
+/// would survive collections (and be promoted) meanwhile.</summary>
+public sealed record BatchOutcome(string? ErrorKind = null, string? ErrorMessage = null)
 {
     public bool IsError => ErrorKind != null;
-    /// <summary>The document rendered for output, when the worker renders it (rendering is parallel too).</summary>
-    public string? Output { get; init; }
-    public static BatchOutcome Error(string kind, string message) => new(null, kind, message);
-    public static readonly BatchOutcome Skipped = new((Model.CleanResult?)null);
+    /// <summary>The document rendered for output, UTF-8.</summary>
+    public byte[]? Output { get; init; }
+    public bool Found { get; init; }
+    public string? Language { get; init; }
+    public int OutputChars { get; init; }
+    public IReadOnlyDictionary<string, int>? RemovedCharsByKind { get; init; }
+
+    public static BatchOutcome Cleaned(Model.CleanResult r, byte[] output) => new()
+    {
+        Output = output, Found = r.Article.Found, Language = r.Article.Language,
+        OutputChars = r.Stats.OutputChars, RemovedCharsByKind = r.Stats.RemovedCharsByKind,
+    };
+    public static BatchOutcome Error(string kind, string message) => new(kind, message);
+    public static readonly BatchOutcome Skipped = new();
 }

@@ -67,33 +67,44 @@ public sealed class PageContext
     /// <summary>Categories scanned together by <see cref="PhraseHits"/> (the pipeline's phrase detectors).</summary>
     public IReadOnlyList<string> ScannedCategories { get; init; } = [];
 
-    private List<PhraseHit>?[]? _hits;
+    private PhraseHit[]?[]? _hits;
     private PhraseMatcher? _scanner;
 
-    /// <summary>The hits of one phrase category in a block. Categories in <see cref="ScannedCategories"/> share
-    /// one scan of the block (computed once per page); others are scanned on their own.</summary>
-    public List<PhraseHit> PhraseHits(Block block, string category)
+    /// <summary>The hits of one phrase category in a block, in text order. Categories in <see cref="ScannedCategories"/>
+    /// share one scan of the block (computed once per page); others are scanned on their own.</summary>
+    public ReadOnlySpan<PhraseHit> PhraseHits(Block block, string category)
     {
-        if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).FindAllFolded(Folded(block));
+        if (!ScannedCategories.Contains(category))
+            return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Phrases.Matcher(category).FindAllFolded(Folded(block)));
         var all = ScannedHits(block);
-        var mine = new List<PhraseHit>();
-        foreach (var h in all) if (h.Category == category) mine.Add(h);
-        return mine;
+        int start = 0;
+        while (start < all.Length && all[start].Category != category) start++;
+        int end = start;
+        while (end < all.Length && all[end].Category == category) end++;
+        return all.AsSpan(start, end - start);
     }
 
     /// <summary>Whether a block holds a phrase of a category (from the shared scan where it covers the category).</summary>
     public bool HasPhrase(Block block, string category)
     {
         if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).IsMatchFolded(Folded(block));
-        foreach (var h in ScannedHits(block)) if (h.Category == category) return true;
-        return false;
+        return !PhraseHits(block, category).IsEmpty;
     }
 
-    private List<PhraseHit> ScannedHits(Block block)
+    /// <summary>A block's hits of the shared scan, grouped by category (each group in text order): every phrase
+    /// detector asks for every block, and most blocks have no hits at all, so a category's hits are a slice, not a new list.</summary>
+    private PhraseHit[] ScannedHits(Block block)
     {
         _scanner ??= Phrases.Matcher(ScannedCategories);
-        _hits ??= new List<PhraseHit>?[Blocks.Count];
-        return _hits[block.Index] ??= _scanner.FindAllFolded(Folded(block));
+        _hits ??= new PhraseHit[]?[Blocks.Count];
+        if (_hits[block.Index] is { } known) return known;
+        var found = _scanner.FindAllFolded(Folded(block));
+        var grouped = found.Count == 0 ? [] : new PhraseHit[found.Count];
+        int n = 0;
+        foreach (var category in ScannedCategories)
+            foreach (var h in found)
+                if (h.Category == category) grouped[n++] = h;
+        return _hits[block.Index] = grouped;
     }
 
     /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>

@@ -91,6 +91,12 @@ public sealed class PhraseMatcher
     private int[] _edgeTarget = [];
     private int[] _fail = [];
     private int[]?[] _outputs = [];
+    // Word boundaries, precomputed: whether a node's phrases end with a word character (all phrases output at a
+    // node end with the char that leads into it, so one look at the next character clears them all — inside a
+    // word, which is most positions where short stopwords such as "a" or "de" end), and whether a phrase starts with one.
+    private bool[] _endsInWord = [];
+    private bool[] _startsInWord = [];
+    private int[] _phraseLength = [];
 
     private void Flatten()
     {
@@ -100,6 +106,9 @@ public sealed class PhraseMatcher
             if (_charOf[child] < RootDense) _rootNext[_charOf[child]] = child;
         _edgeStart = new int[n + 1];
         _outputs = new int[n][];
+        _endsInWord = new bool[n];
+        _startsInWord = _phrases.Select(p => IsWordChar(p.Phrase[0])).ToArray();
+        _phraseLength = _phrases.Select(p => p.Phrase.Length).ToArray();
         _edgeChar = new char[n - 1];   // every node but the root is the target of exactly one edge
         _edgeTarget = new int[n - 1];
         int e = 0;
@@ -107,6 +116,7 @@ public sealed class PhraseMatcher
         {
             _edgeStart[i] = e;
             _outputs[i] = _nodeOutputs[i]?.ToArray();
+            _endsInWord[i] = i > 0 && IsWordChar(_charOf[i]);
             int first = e;
             for (int child = _firstChild[i]; child >= 0; child = _nextSibling[child])
             {
@@ -194,7 +204,12 @@ public sealed class PhraseMatcher
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
-    public List<PhraseHit> FindAll(string text) => FindAllFolded(TextFold.Fold(text));
+    public List<PhraseHit> FindAll(ReadOnlySpan<char> text)
+    {
+        var sink = new ListSink(this, []);
+        ScanRaw(text, ref sink);
+        return sink.Hits;
+    }
 
     public List<PhraseHit> FindAllFolded(string folded)
     {
@@ -203,13 +218,32 @@ public sealed class PhraseMatcher
         return sink.Hits;
     }
 
-    public bool IsMatch(string text) => IsMatchFolded(TextFold.Fold(text));
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        var sink = new FirstSink();
+        ScanRaw(text, ref sink);
+        return sink.Found;
+    }
 
     public bool IsMatchFolded(string folded)
     {
         var sink = new FirstSink();
         Scan(folded, ref sink);
         return sink.Found;
+    }
+
+    /// <summary>Folds into a scratch buffer and scans: the folded copy is never needed after the scan (hits carry
+    /// positions, which folding keeps), so a string per call would only feed the garbage collector.</summary>
+    private void ScanRaw<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IHitSink
+    {
+        const int OnStack = 512;
+        char[]? rented = null;
+        Span<char> folded = text.Length <= OnStack
+            ? stackalloc char[text.Length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        TextFold.Fold(text, folded);
+        Scan(folded, ref sink);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
     }
 
     /// <summary>Receives the hits of <see cref="Scan{TSink}"/>: the hit's end (inclusive) and the index of its
@@ -251,10 +285,14 @@ public sealed class PhraseMatcher
         int state = 0;
         var rootNext = _rootNext;
         var outputs = _outputs;
-        var phrases = _phrases;
+        var endsInWord = _endsInWord;
+        var startsInWord = _startsInWord;
+        var phraseLength = _phraseLength;
         var tables = _dfaTables;
-        if (tables == null && Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars &&
-            Interlocked.Exchange(ref _dfaState, 1) == 0)
+        // The counter is shared by every worker: it is only written until the DFA was tried (built, or over the cap),
+        // not on every scan for ever, so parallel jobs do not bounce its cache line (and this object's) between cores.
+        if (tables == null && Volatile.Read(ref _dfaState) == 0 &&
+            Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars && Interlocked.Exchange(ref _dfaState, 1) == 0)
         {
             BuildDfa();
             tables = _dfaTables;
@@ -281,27 +319,29 @@ public sealed class PhraseMatcher
                 state = next < 0 ? 0 : next;
             }
             if (outputs[state] is not { } outs) continue;
+            // A phrase that starts/ends with a letter must start/end at a word boundary; a neighbour in a script
+            // without spaces is a boundary too: "当サイトではcookieを使用".
+            if (endsInWord[state] && i + 1 < s.Length && IsWordChar(s[i + 1])) continue;
             foreach (var pi in outs)
             {
-                var phrase = phrases[pi].Phrase;
-                if (!AtBoundary(s, i - phrase.Length + 1, i, phrase)) continue;
+                int start = i - phraseLength[pi] + 1;
+                if (startsInWord[pi] && start > 0 && IsWordChar(s[start - 1])) continue;
                 if (!sink.Hit(i, pi)) return;
             }
         }
     }
 
-    private static bool AtBoundary(ReadOnlySpan<char> s, int start, int end, string phrase)
+    private static readonly bool[] WordChars = BuildWordChars();
+
+    private static bool[] BuildWordChars()
     {
-        // A neighbour in a script without spaces is a boundary too: "当サイトではcookieを使用".
-        if (char.IsLetterOrDigit(phrase[0]) && !IsUnspacedScript(phrase[0]) && start > 0 && IsWordChar(s[start - 1]))
-            return false;
-        var last = phrase[^1];
-        if (char.IsLetterOrDigit(last) && !IsUnspacedScript(last) && end + 1 < s.Length && IsWordChar(s[end + 1]))
-            return false;
-        return true;
+        var table = new bool[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) table[c] = char.IsLetterOrDigit((char)c) && !IsUnspacedScript((char)c);
+        return table;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsUnspacedScript(c);
+    /// <summary>A letter or digit of a script written with spaces between words.</summary>
+    private static bool IsWordChar(char c) => WordChars[c];
 
     /// <summary>CJK, kana, hangul, Thai: scripts where words are not separated by spaces.</summary>
     public static bool IsUnspacedScript(char c) =>

@@ -16,6 +16,7 @@ public sealed class BylineParser(PhraseBook phrases)
         (phrases.Matcher("role-translation"), ContributorRole.Translation),
         (phrases.Matcher("role-editing"), ContributorRole.Editing),
         (phrases.Matcher("role-photography"), ContributorRole.Photography),
+        (phrases.Matcher("role-other"), ContributorRole.Other),
     ];
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
@@ -40,13 +41,24 @@ public sealed class BylineParser(PhraseBook phrases)
         {
             var segment = rawSegment;
             var role = FindRole(segment, out var roleHit);
+            // "Text & Fotos: X": a role word inside the byline marker makes X the author.
+            if (roleHit is { } rh && LeadingMarker(segment, _markers.FindAllFolded(TextFold.Fold(segment))) is { } marker && rh.Start < marker.Length)
+                role = null;
             if (role != null && roleHit != null)
             {
                 // The role phrase may lead ("Editing by X") or trail ("X pour le service français"): drop it.
                 var (start, len) = roleHit.Value;
                 var before = segment[..start].Trim();
                 var after = segment[(start + len)..].Trim();
-                segment = before.Length >= after.Length ? before : after;
+                // "Text von Christian Seiler Illustration von Markus Roost": a marked byline, then a credit with its
+                // role: the first names are the authors, the names after the role phrase its contributors.
+                if (start > 0 && after.Length > 0 && LeadingMarker(before, _markers.FindAllFolded(TextFold.Fold(before))) != null &&
+                    SplitNames(StripMarker(before)) is { Count: > 0 } leading)
+                {
+                    foreach (var name in leading) if (!authors.Contains(name)) authors.Add(name);
+                    segment = after;
+                }
+                else segment = before.Length >= after.Length ? before : after;
             }
             else
             {
@@ -55,7 +67,7 @@ public sealed class BylineParser(PhraseBook phrases)
             var signature = Signature(segment);
             foreach (var name in signature.Count > 0 ? signature : SplitNames(segment))
             {
-                if (role is { } r && r != ContributorRole.Other) contributors.Add(new Contributor(name, r));
+                if (role is { } r) contributors.Add(new Contributor(name, r));
                 else if (!authors.Contains(name)) authors.Add(name);
             }
         }
@@ -178,10 +190,9 @@ public sealed class BylineParser(PhraseBook phrases)
             // Newsletters …)" and "(Letztes Update: …)" are asides, not bylines.
             var inner = t[1..^1].Trim();
             return !parsed.IsEmpty && t.Length < 160 &&
-                   (_markers.FindAllFolded(TextFold.Fold(inner)).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
+                   (_markers.FindAll(inner).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
-        var folded = TextFold.Fold(t);
-        var hits = _markers.FindAllFolded(folded);
+        var hits = _markers.FindAll(t);
         var lead = LeadingMarker(t, hits);
         var trail = lead == null ? TrailingMarker(t, hits) : null;
         if (lead == null && trail == null) return false;
@@ -208,7 +219,9 @@ public sealed class BylineParser(PhraseBook phrases)
     {
         var t = text.Trim();
         if (t.Length > 40) return [];
-        var hit = _markers.FindAllFolded(TextFold.Fold(t)).Where(h => h.Start == 0).OrderByDescending(h => h.Length).FirstOrDefault();
+        PhraseHit hit = default; // the longest marker at the start
+        foreach (var h in _markers.FindAll(t))
+            if (h.Start == 0 && h.Length > hit.Length) hit = h;
         if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
         var rest = t[hit.Length..].Trim();
         return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
@@ -274,7 +287,7 @@ public sealed class BylineParser(PhraseBook phrases)
         if (digits == 0) return false;
         if (longestRun == 4 && letters <= 30) return true; // a year
         if (letters <= 3 && digits >= 4) return true;       // 19.10.19, 12/01/2022
-        return _months.IsMatchFolded(TextFold.Fold(text)) && letters <= 30;
+        return _months.IsMatch(text) && letters <= 30;
     }
 
     private ContributorRole? FindRole(string segment, out (int Start, int Length)? hit)
@@ -294,7 +307,7 @@ public sealed class BylineParser(PhraseBook phrases)
 
     private string StripMarker(string segment)
     {
-        var hits = _markers.FindAllFolded(TextFold.Fold(segment));
+        var hits = _markers.FindAll(segment);
         if (LeadingMarker(segment, hits) is { } lead) segment = segment[(lead.Start + lead.Length)..];
         else if (TrailingMarker(segment, hits) is { } trail) segment = segment[..trail.Start];
         return segment.Trim().TrimStart(':', '/').Trim();
@@ -345,16 +358,15 @@ public sealed class BylineParser(PhraseBook phrases)
             foreach (var part in parts)
             {
                 var p = part;
-                var lead = _joiners.FindAllFolded(TextFold.Fold(p)).FirstOrDefault(h => h.Start == 0);
+                var lead = _joiners.FindAll(p).FirstOrDefault(h => h.Start == 0);
                 if (lead.Length > 0) p = p[lead.Length..].Trim();
                 if (!IsPersonName(p) && !IsPersonNameList(p)) { allNames = false; break; }
             }
             if (!allNames) text = text[..comma];
         }
-        var folded = TextFold.Fold(text);
         // Cut at joiners (and, et, und, ",", "&") that stand as words.
         var cuts = new List<(int Start, int End)>();
-        foreach (var h in _joiners.FindAllFolded(folded))
+        foreach (var h in _joiners.FindAll(text))
         {
             // One-letter joiners (e, y, i, a) are lower case; "John E. Smith" keeps its initial.
             if (h.Length == 1 && (char.IsUpper(text[h.Start]) || h.Start + 1 < text.Length && text[h.Start + 1] == '.')) continue;
@@ -378,7 +390,7 @@ public sealed class BylineParser(PhraseBook phrases)
     {
         var t = text.Trim();
         if (t.Length > 60) return null;
-        var hit = _joiners.FindAllFolded(TextFold.Fold(t)).FirstOrDefault(h => h.Start == 0);
+        var hit = _joiners.FindAll(t).FirstOrDefault(h => h.Start == 0);
         if (hit.Length == 0) return null;
         var rest = t[hit.Length..].Trim();
         int comma = rest.IndexOf(',');
@@ -389,7 +401,7 @@ public sealed class BylineParser(PhraseBook phrases)
     /// <summary>"X and Y" where both are names.</summary>
     private bool IsPersonNameList(string text)
     {
-        var hits = _joiners.FindAllFolded(TextFold.Fold(text));
+        var hits = _joiners.FindAll(text);
         if (hits.Count != 1) return false;
         var h = hits[0];
         return IsPersonName(text[..h.Start]) && IsPersonName(text[(h.Start + h.Length)..]);
@@ -462,7 +474,7 @@ public sealed class BylineParser(PhraseBook phrases)
         var t = text.Trim();
         if (t.Length == 0 || t.Length > 6) return false;
         if (t is "," or "&" or "/") return true;
-        var hits = _joiners.FindAllFolded(TextFold.Fold(t));
+        var hits = _joiners.FindAll(t);
         return hits.Count == 1 && hits[0].Length == t.Length;
     }
 }

@@ -63,9 +63,10 @@ public sealed class CreditParser(PhraseBook phrases)
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
-        var folded = TextFold.Fold(text);
+        var hits = _labels.FindAll(text);
+        if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
-        foreach (var hit in _labels.FindAllFolded(folded).OrderByDescending(h => h.Start))
+        foreach (var hit in hits.OrderByDescending(h => h.Start))
         {
             int after = hit.Start + hit.Length;
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
@@ -95,11 +96,11 @@ public sealed class CreditParser(PhraseBook phrases)
                 break;
             }
         }
-        var tail = (cut < 0 ? text : text[cut..]).Trim();
+        var tail = (cut < 0 ? text.AsSpan() : text.AsSpan(cut)).Trim();
         if (tail.Length > 100 || !tail.Contains('/')) return false;
         // "[MP2 / MP3]": square brackets hold references or annotations, not a picture's credit.
         if (tail[0] == '[' && tail[^1] == ']') return false;
-        var credit = CleanCredit(tail);
+        var credit = CleanCredit(tail.ToString());
         if (!IsAgencySlash(credit)) return false;
         split = new(cut < 0 ? "" : text[..cut].Trim(), credit);
         return true;
@@ -143,8 +144,7 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         var c = credit.Trim().Trim('(', ')', '[', ']').Trim();
         // Leading label ("Photo:", "Foto :", "Credit:", "©")
-        var f = TextFold.Fold(c);
-        foreach (var hit in _labels.FindAllFolded(f))
+        foreach (var hit in _labels.FindAll(c))
         {
             if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();

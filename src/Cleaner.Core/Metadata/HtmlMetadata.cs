@@ -130,7 +130,14 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         int regionStart = page.RegionStart < 0 ? 0 : page.RegionStart;
         int regionEnd = page.RegionEnd < 0 ? page.Blocks.Count : page.RegionEnd;
 
-        foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true, contributors);
+        // The publisher named as author (meta author "Auswärtiges Amt", a JSON-LD Organization "BBC News" on a page whose
+        // title ends "- BBC News") is no byline: the page has no author unless another source names one.
+        // A blogger's name often ends the title ("… | Haki Benita"): a person-shaped name counts as the publisher only
+        // when og:site_name says so.
+        var (siteNames, titleNames) = SiteNameKeys(page.Hints);
+        bool IsPublisher(string n) => siteNames.Contains(AlnumKey(n)) || titleNames.Contains(AlnumKey(n)) && !_bylines.IsPersonName(n);
+        if (!(layout.JsonLdAuthorsAreOrganisations && layout.JsonLdAuthors.All(IsPublisher)))
+            foreach (var n in layout.JsonLdAuthors) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
 
         // rel=author / itemprop=author outside comment sections, near the article; co-authors sit together.
@@ -149,30 +156,27 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             }
             if (result.Count > 0) return result;
         }
-        // Byline blocks found by the text patterns inside or just before the article; an unmarked name next to a
-        // date is weaker than the desk signature that closes the article ("(ats/nxp)").
-        foreach (var strong in new[] { true, false })
+        // Byline blocks found by the text patterns inside or just before the article, then the desk signature that
+        // closes it ("(ats/nxp)"), then byline containers by class; an unmarked name next to a date ("JUST WATCHED"
+        // above a video) is the weakest of these.
+        if (BylineBlocks(page, regionStart, regionEnd, result, unmarked: false)) return result;
+        if (page.RegionStart >= 0)
         {
-            foreach (var (block, parsed) in page.Bylines)
-            {
-                if (!Near(block.Index, regionStart, regionEnd) || (block.Rule != NameNearDateBylineDetector.RuleName) != strong) continue;
-                foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
-                if (result.Count > 0) return result;
-            }
-            if (strong && page.RegionStart >= 0)
-            {
-                result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
-                if (result.Count > 0) return result;
-            }
+            result.AddRange(_bylines.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
+            if (result.Count > 0) return result;
         }
-        // Byline containers by class: the first that reads as names.
         foreach (var h in layout.AuthorHints)
         {
             if (h.Source != "byline-class" || h.InComments || !Near(h.BlockIndex, regionStart, regionEnd)) continue;
             AddClean(result, h.Text, structured: false, contributors);
             if (result.Count > 0) return result;
         }
-        foreach (var n in layout.MetaAuthors) AddClean(result, n, structured: true, contributors);
+        if (BylineBlocks(page, regionStart, regionEnd, result, unmarked: true)) return result;
+        // A referenced Person node counts only with a full name ("Doris Schuppe", not the account "admin").
+        foreach (var n in layout.JsonLdAuthorReferences)
+            if (_bylines.IsPersonName(n)) AddClean(result, n, structured: true, contributors);
+        if (result.Count > 0) return result;
+        foreach (var n in layout.MetaAuthors) if (!IsPublisher(n)) AddClean(result, n, structured: true, contributors);
         if (result.Count > 0) return result;
         // A rel=author link elsewhere on the page (blog sidebars).
         foreach (var h in layout.AuthorHints)
@@ -182,6 +186,46 @@ public sealed class HtmlMetadata(PhraseBook phrases)
             if (result.Count > 0) break;
         }
         return result;
+    }
+
+    /// <summary>Letters and digits only, lower case, accents kept: "Automobilwoche.de" and "automobilwoche" differ
+    /// only by the domain, which <see cref="SiteNameKeys"/> also drops.</summary>
+    private static string AlnumKey(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>The site's names: og:site_name (with and without a domain ending) and the first and last segments of a
+    /// &lt;title&gt; that has separators ("Italien: Reisehinweise - Auswärtiges Amt").</summary>
+    private static (HashSet<string> Site, HashSet<string> Title) SiteNameKeys(PageHints hints)
+    {
+        var site = new HashSet<string>(StringComparer.Ordinal);
+        var inTitle = new HashSet<string>(StringComparer.Ordinal);
+        if (hints.SiteName is { } name)
+        {
+            site.Add(AlnumKey(name));
+            if (LooksLikeDomain(name.Trim().ToLowerInvariant())) site.Add(AlnumKey(name[..name.LastIndexOf('.')]));
+        }
+        if (hints.TitleTag is { } title)
+        {
+            var parts = title.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length >= 2) { inTitle.Add(AlnumKey(parts[0])); inTitle.Add(AlnumKey(parts[^1])); }
+            // A title that is only the site's name ("kath.net").
+            if (parts.Length == 1 && !title.Contains(' ')) inTitle.Add(AlnumKey(title));
+        }
+        site.Remove("");
+        inTitle.Remove("");
+        return (site, inTitle);
+    }
+
+    /// <summary>Adds the names of the first byline block near the article (marked ones, or the unmarked names next to a
+    /// date); true when it found one.</summary>
+    private bool BylineBlocks(PageContext page, int regionStart, int regionEnd, List<string> result, bool unmarked)
+    {
+        foreach (var (block, parsed) in page.Bylines)
+        {
+            if (!Near(block.Index, regionStart, regionEnd) || (block.Rule == NameNearDateBylineDetector.RuleName) != unmarked) continue;
+            foreach (var a in CleanNames(parsed.Authors)) if (!result.Contains(a)) result.Add(a);
+            if (result.Count > 0) return true;
+        }
+        return false;
     }
 
     private static bool EndsWithCapitalisedWord(string prefix)
@@ -213,11 +257,22 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return t;
     }
 
+    /// <summary>"Richard (R.J.) Eskow": a short parenthesis between two parts of a name is a nickname and stays.</summary>
+    private static bool IsNicknameInside(string name, int open)
+    {
+        if (name[open] != '(') return false;
+        int close = name.IndexOf(')', open);
+        if (close < 0 || close - open > 16 || name.IndexOf(' ', open, close - open) >= 0) return false;
+        var after = name[(close + 1)..].TrimStart();
+        return after.Length > 1 && after.Length < name.Length - close && char.IsUpper(after[0]) && after.IndexOfAny(['(', '[', '|']) < 0 &&
+               after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+    }
+
     public string CleanName(string raw)
     {
         var name = StripGluedMarker(raw.Trim());
         int cut = name.IndexOfAny(['(', '[', '|']);
-        if (cut > 0) name = name[..cut];
+        if (cut > 0 && !IsNicknameInside(name, cut)) name = name[..cut];
         for (int i = 0; i < name.Length; i++)
             if (char.IsDigit(name[i])) { name = name[..i]; break; }
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -30,6 +30,9 @@ public static class JsonLdReader
         {
             var persons = new List<string>();
             var organisations = new List<string>();
+            // Yoast-style graphs name the author elsewhere: "author": {"@id": "…#author"} points at a Person node.
+            var references = new List<string>();
+            var named = new Dictionary<string, (string Name, bool Org)>(StringComparer.Ordinal);
             var stack = new Stack<JsonElement>();
             stack.Push(doc.RootElement);
             int visited = 0;
@@ -42,11 +45,14 @@ public static class JsonLdReader
                     continue;
                 }
                 if (e.ValueKind != JsonValueKind.Object) continue;
+                if (e.TryGetProperty("@type", out var nodeType) && (HasType(nodeType, "Person") || HasType(nodeType, "Organization")) &&
+                    String(e, "@id") is { } id && !named.ContainsKey(id) && String(e, "name") is { } nodeName)
+                    named[id] = (nodeName, !HasType(nodeType, "Person"));
                 if (IsArticleType(e))
                 {
                     if (String(e, "headline") is { } h && !layout.JsonLdHeadlines.Contains(h)) layout.JsonLdHeadlines.Add(h);
-                    if (e.TryGetProperty("author", out var author)) ReadAuthors(author, persons, organisations);
-                    else if (e.TryGetProperty("creator", out var creator)) ReadAuthors(creator, persons, organisations);
+                    if (e.TryGetProperty("author", out var author)) ReadAuthors(author, persons, organisations, references);
+                    else if (e.TryGetProperty("creator", out var creator)) ReadAuthors(creator, persons, organisations, references);
                     if (String(e, "datePublished") is { } d) hints.Date ??= d;
                     if (String(e, "articleBody") is { Length: > 0 } body && (hints.ArticleBody == null || body.Length > hints.ArticleBody.Length))
                         hints.ArticleBody = body;
@@ -57,6 +63,10 @@ public static class JsonLdReader
                     if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && p.Name is "@graph" or "mainEntity" or "mainEntityOfPage" or "itemListElement" or "hasPart")
                         stack.Push(p.Value);
             }
+            foreach (var r in references)
+                if (named.TryGetValue(r, out var node) && !node.Org && !layout.JsonLdAuthorReferences.Contains(node.Name))
+                    layout.JsonLdAuthorReferences.Add(node.Name);
+            if (persons.Count == 0 && organisations.Count > 0 && layout.JsonLdAuthors.Count == 0) layout.JsonLdAuthorsAreOrganisations = true;
             foreach (var n in persons.Count > 0 ? persons : organisations)
                 if (!layout.JsonLdAuthors.Contains(n)) layout.JsonLdAuthors.Add(n);
         }
@@ -75,7 +85,16 @@ public static class JsonLdReader
     private static bool IsArticleTypeName(string? s) =>
         s != null && (s.Contains("Article", StringComparison.Ordinal) || s is "BlogPosting" or "Report" or "LiveBlogPosting" or "Review" or "OpinionNewsArticle" or "Blog" or "Posting");
 
-    private static void ReadAuthors(JsonElement author, List<string> persons, List<string> organisations)
+    private static bool HasType(JsonElement type, string name)
+    {
+        if (type.ValueKind == JsonValueKind.String) return type.GetString() == name;
+        if (type.ValueKind == JsonValueKind.Array)
+            foreach (var x in type.EnumerateArray())
+                if (x.ValueKind == JsonValueKind.String && x.GetString() == name) return true;
+        return false;
+    }
+
+    private static void ReadAuthors(JsonElement author, List<string> persons, List<string> organisations, List<string> references)
     {
         // author: "Name" | {"@type":"Person","name":"…"} | [ … ] ; name itself may be an array.
         var stack = new Stack<JsonElement>();
@@ -106,6 +125,10 @@ public static class JsonLdReader
                     else if (String(a, "givenName") is { } given)
                     {
                         Add(found, (given + " " + (String(a, "familyName") ?? "")).Trim(), org);
+                    }
+                    else if (String(a, "@id") is { } reference && !references.Contains(reference))
+                    {
+                        references.Add(reference);
                     }
                     break;
             }

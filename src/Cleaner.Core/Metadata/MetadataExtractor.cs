@@ -32,13 +32,21 @@ public sealed class MetadataExtractor
             if (authors.Count > 0) { article.Authors.Clear(); article.Authors.AddRange(authors); }
             AddContributors(article, contributors);
         }
-        // "Heba Habib contributed to this report.": a credit sentence that stays in the body.
+        // "Heba Habib contributed to this report.": a credit sentence that stays in the body, among its last paragraphs.
         var parser = page.Phrases.Shared(p => new BylineParser(p));
-        foreach (var b in page.Blocks)
-            if (b.Kind == BlockKind.Content && b.Text.Length <= 300) AddContributors(article, parser.TrailingRoleSentence(b.Text));
+        int seen = 0;
+        for (int i = page.Blocks.Count - 1; i >= 0 && seen < 6; i--)
+        {
+            var b = page.Blocks[i];
+            if (b.Kind != BlockKind.Content) continue;
+            seen++;
+            if (b.Text.Length <= 300) AddContributors(article, parser.TrailingRoleSentence(b.Text));
+        }
         // A contributor is not also an author.
         article.Authors.RemoveAll(a => article.Contributors.Any(c => string.Equals(c.Name, a, StringComparison.OrdinalIgnoreCase)));
-        if (article.Authors.Count == 0)
+        // HTML meta authors were already weighed (and cleaned) by HtmlMetadata: what it rejected ("kath.net", a
+        // "Copyright …" line) stays out.
+        if (article.Authors.Count == 0 && html == null)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
         if (article.Authors.Count == 0)
             article.Authors.AddRange(page.Phrases.Shared(p => new BylineParser(p)).EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));

@@ -163,7 +163,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 var id = el.GetAttribute("id");
                 if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
                 var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
-                if ((classFlags & ClassFlags.Comments) != 0) frame.InComments = true;
+                // A comments class on the page's outer elements ("showing-comments" on body) is a page state, not a comment section.
+                if ((classFlags & ClassFlags.Comments) != 0 && name is not ("html" or "body" or "main")) frame.InComments = true;
                 if (IsHidden(el)) frame.Hidden = true;
                 if (name is "article" or "main" || el.GetAttribute("itemprop") is "articleBody" or "articlebody") frame.InArticle = true;
                 if (name is "figure" or "figcaption") frame.InFigure = true;

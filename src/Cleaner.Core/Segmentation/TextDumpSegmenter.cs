@@ -25,10 +25,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     public List<Block> Segment(string text)
     {
         if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
-        var lines = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        // Lines are slices of the text (a copy only where spaces needed collapsing): most of a dump is read once.
+        var lines = new List<ReadOnlyMemory<char>>();
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = TextMetrics.NormalizeSpace(raw);
+            var line = TextMetrics.NormalizeSpace(text.AsMemory(range));
             if (line.Length > 0) lines.Add(line);
         }
 
@@ -36,11 +37,12 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // long run of joined lines (a code block, one token a line) stays linear.
         var blocks = new List<Block>();
         var pending = new StringBuilder();
+        Span<char> tailBuffer = stackalloc char[TailLength];
         int pendingWords = 0;
         bool glueNext = false;
         for (int i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
+            var line = lines[i].Span;
             bool has = pending.Length > 0;
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
             // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
@@ -64,9 +66,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             }
             if (has)
             {
-                var tail = pending.Length <= 64 ? pending.ToString() : pending.ToString(pending.Length - 64, 64);
-                if ((Continues(tail, pendingWords, line, i + 1 < lines.Count ? lines[i + 1] : null) ||
-                     EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line) ||
+                int tailLength = Math.Min(pending.Length, TailLength);
+                pending.CopyTo(pending.Length - tailLength, tailBuffer, tailLength);
+                var tail = tailBuffer[..tailLength];
+                if ((Continues(tail, pendingWords, line, lineWords, i + 1 < lines.Count ? lines[i + 1].Span : default) ||
+                     EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line, lineWords) ||
                      IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail)) && !OpensByline(line))
                 {
                     AppendJoined(pending, line);
@@ -83,10 +87,13 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         return blocks;
     }
 
-    private static bool IsListNumber(string line) =>
+    /// <summary>How much of the block being built the joining rules look at.</summary>
+    private const int TailLength = 64;
+
+    private static bool IsListNumber(ReadOnlySpan<char> line) =>
         line.Length is >= 2 and <= 3 && char.IsDigit(line[0]) && line[^1] is '.' or ')' && (line.Length == 2 || char.IsDigit(line[1]));
 
-    private static bool IsCodePunctuation(string line)
+    private static bool IsCodePunctuation(ReadOnlySpan<char> line)
     {
         if (line.Length > 4) return false;
         foreach (var c in line)
@@ -97,11 +104,11 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>
-    private bool EndsWithFunctionWord(string line) => EndsWithFunctionWord(line, TextMetrics.WordCount(line));
+    private bool EndsWithFunctionWord(ReadOnlySpan<char> line) => EndsWithFunctionWord(line, TextMetrics.WordCount(line));
 
     /// <param name="line">The text, or its tail.</param>
     /// <param name="wordCount">Words of the whole text.</param>
-    private bool EndsWithFunctionWord(string line, int wordCount)
+    private bool EndsWithFunctionWord(ReadOnlySpan<char> line, int wordCount)
     {
         if (_knowledge is null || line.Length > 2000) return false;
         var words = _knowledge.FunctionWords;
@@ -114,33 +121,32 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         if (start > 0 && wordCount < 3) return false;
         if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
-        line.AsSpan(start, len).ToLowerInvariant(lower);
+        line.Slice(start, len).ToLowerInvariant(lower);
         return words.Contains(lower);
     }
 
     /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>
-    private static bool IsOwnParagraph(string line) =>
-        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && TextMetrics.WordCount(line) > 8;
+    private static bool IsOwnParagraph(ReadOnlySpan<char> line, int words) =>
+        char.IsUpper(line[0]) && TextMetrics.EndsSentence(line) && words > 8;
 
     /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
-    private bool IsLoneFunctionWord(string line) =>
+    private bool IsLoneFunctionWord(ReadOnlySpan<char> line) =>
         line.Length <= 12 && char.IsLower(line[0]) && line.IndexOf(' ') < 0 && EndsWithFunctionWord(line);
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
-    private bool OpensByline(string line)
+    private bool OpensByline(ReadOnlySpan<char> line)
     {
         if (_knowledge is null || line.Length > 60) return false;
-        var folded = TextFold.Fold(line);
-        foreach (var hit in _knowledge.BylineMarkers.FindAllFolded(folded))
+        foreach (var hit in _knowledge.BylineMarkers.FindAll(line))
         {
             if (hit.Start != 0) continue;
-            if (hit.Length >= line.TrimEnd(':', ' ').Length) return true; // "Autor:", "By" alone
+            if (hit.Length >= line.TrimEnd(": ").Length) return true; // "Autor:", "By" alone
             if (char.IsLower(line[0]) && char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])) return true;
         }
         return false;
     }
 
-    private static void AppendJoined(StringBuilder a, string b)
+    private static void AppendJoined(StringBuilder a, ReadOnlySpan<char> b)
     {
         // No space before closing punctuation or after an opening bracket/quote; "-Situation" joins a word.
         // ".shenv" after a word is a new token (a file name), "." alone or ". Next" closes the sentence.
@@ -156,11 +162,13 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// <summary>True when <paramref name="next"/> continues the sentence of <paramref name="prev"/>;
     /// <paramref name="after"/> is the line after <paramref name="next"/> (null at the end).</summary>
     internal static bool Continues(string prev, string next, string? after = null) =>
-        Continues(prev, TextMetrics.WordCount(prev), next, after);
+        Continues(prev, TextMetrics.WordCount(prev), next, TextMetrics.WordCount(next), after);
 
     /// <param name="prev">The previous block, or its tail.</param>
     /// <param name="prevWords">Words of the whole previous block.</param>
-    internal static bool Continues(string prev, int prevWords, string next, string? after)
+    /// <param name="nextWords">Words of <paramref name="next"/>.</param>
+    /// <param name="after">Empty at the end (lines are never empty).</param>
+    internal static bool Continues(ReadOnlySpan<char> prev, int prevWords, ReadOnlySpan<char> next, int nextWords, ReadOnlySpan<char> after)
     {
         if (TextMetrics.EndsSentence(prev)) return false;
         char first = next[0];
@@ -174,21 +182,20 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // A lower-case continuation after a fragment that looks like running text (not a menu of short items);
         // but one lower-case word before a capitalised line is a label ("durch" / "Jane Doe").
         if (char.IsLower(first) && prevWords >= 3 && last != ':')
-            return !(after != null && char.IsUpper(after[0]) && TextMetrics.WordCount(next) <= 1 && !TextMetrics.EndsSentence(next));
+            return !(!after.IsEmpty && char.IsUpper(after[0]) && nextWords <= 1 && !TextMetrics.EndsSentence(next));
         // A clause that ends with a comma goes on: "El presidente de Chile," / "Gabriel Boric, viajará …".
         if (last == ',' && prevWords >= 3 && char.IsLetterOrDigit(first) &&
-            (TextMetrics.WordCount(next) >= 4 && TextMetrics.IsProse(next) ||
-             TextMetrics.WordCount(next) <= 5 && after != null && (after[0] is ',' or '.' || char.IsLower(after[0]))))
+            (nextWords >= 4 && TextMetrics.IsProse(next) ||
+             nextWords <= 5 && !after.IsEmpty && (after[0] is ',' or '.' || char.IsLower(after[0]))))
             return true;
         bool prevRunning = prevWords >= 6 && (char.IsLetterOrDigit(last) || last is ',' or '"' or '“' or '”' or '\'' or '’' or '(');
         if (!prevRunning) return false;
-        int nextWords = TextMetrics.WordCount(next);
         // A linked word inside a sentence: "… according to" / "Reuters" / "on Tuesday."
         if (nextWords <= 4 && TextMetrics.EndsSentence(next) && (char.IsLower(last) || last == ','))
             return true;
         // A short linked phrase whose sentence goes on in lower case: "… und das" / "„Tutorial“ im Wiki" / "für alle …".
         // After punctuation ("[Jane Doe], Staff Writer") only inside long running text, not after a headline.
-        if (nextWords <= 5 && after != null && (char.IsLower(after[0]) || prevWords >= 10 && after[0] is ',' or '.' or ';' or ')') &&
+        if (nextWords <= 5 && !after.IsEmpty && (char.IsLower(after[0]) || prevWords >= 10 && after[0] is ',' or '.' or ';' or ')') &&
             (char.IsLower(last) || last == ','))
             return true;
         return false;

@@ -6,7 +6,7 @@ public static class TextMetrics
     /// <summary>Letters and digits, with characters of scripts written without spaces (CJK, kana, hangul, Thai)
     /// counted as 3: one such character carries about as much as a short word, so thresholds written for
     /// alphabetic text hold for them too.</summary>
-    public static int EffectiveLength(string text)
+    public static int EffectiveLength(ReadOnlySpan<char> text)
     {
         int n = 0;
         foreach (var c in text)
@@ -19,13 +19,13 @@ public static class TextMetrics
 
     /// <summary><see cref="EffectiveLength"/> without the tokens that are not prose: URLs, e-mail addresses,
     /// file paths (a line that is only a link target says nothing about the article).</summary>
-    public static int ProseLength(string text)
+    public static int ProseLength(ReadOnlySpan<char> text)
     {
         int n = 0, tokenStart = 0;
         for (int i = 0; i <= text.Length; i++)
         {
             if (i < text.Length && text[i] != ' ') continue;
-            var token = text.AsSpan(tokenStart, i - tokenStart);
+            var token = text.Slice(tokenStart, i - tokenStart);
             tokenStart = i + 1;
             if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
                                       token.IndexOf('@') > 0 || token.Count('/') >= 3))
@@ -41,7 +41,7 @@ public static class TextMetrics
 
     /// <summary>Five or more words, at least two of them lower-case ("Villagers will harvest crops and plant new
     /// ones"): running language. Menu entries and teaser headlines are short or capitalised throughout.</summary>
-    public static bool IsProse(string text)
+    public static bool IsProse(ReadOnlySpan<char> text)
     {
         int words = 0, lower = 0;
         bool inWord = false;
@@ -57,14 +57,14 @@ public static class TextMetrics
         return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
     }
 
-    public static bool EndsSentence(string text)
+    public static bool EndsSentence(ReadOnlySpan<char> text)
     {
-        var t = text.AsSpan().TrimEnd();
+        var t = text.TrimEnd();
         while (t.Length > 0 && t[^1] is '"' or '\'' or '”' or '»' or '“' or ')' or '’' or '」' or '』' or '*') t = t[..^1];
         return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？' or ':' or ';' or '؟' or '।';
     }
 
-    public static int WordCount(string text)
+    public static int WordCount(ReadOnlySpan<char> text)
     {
         int n = 0;
         bool inWord = false;
@@ -82,9 +82,13 @@ public static class TextMetrics
     }
 
     /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
-    public static string NormalizeSpace(string s)
+    public static string NormalizeSpace(string s) => IsNormalized(s) ? s : Collapse(s); // most lines already are: no copy
+
+    /// <summary><see cref="NormalizeSpace(string)"/> of a slice, which stays a slice when it already is normal.</summary>
+    public static ReadOnlyMemory<char> NormalizeSpace(ReadOnlyMemory<char> s) => IsNormalized(s.Span) ? s : Collapse(s.Span).AsMemory();
+
+    private static string Collapse(ReadOnlySpan<char> s)
     {
-        if (IsNormalized(s)) return s; // most lines already are: no copy
         var sb = new System.Text.StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
@@ -101,7 +105,7 @@ public static class TextMetrics
         return sb.ToString();
     }
 
-    private static bool IsNormalized(string s)
+    private static bool IsNormalized(ReadOnlySpan<char> s)
     {
         if (s.Length == 0) return true;
         if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;

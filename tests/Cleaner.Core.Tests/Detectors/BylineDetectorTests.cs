@@ -49,6 +49,17 @@ public class BylineDetectorTests
         Assert.DoesNotContain(a.Paragraphs, p => p.Contains("27.04.2020"));
     }
 
+    [Theory]
+    [InlineData("de", "11.12.2019 - Amelie Loevenich", "Amelie Loevenich")]
+    [InlineData("en", "Erin Cunningham – Apr 16, 2015 8:02 pm UTC", "Erin Cunningham")]
+    [InlineData("fr", "Jeanne Corriveau · 3 mars 2020", "Jeanne Corriveau")]
+    public void DateAndNameOnOneLineIsTheByline(string language, string line, string author)
+    {
+        var a = CleanWithByline(language, line);
+        Assert.Equal([author], a.Authors);
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains(author));
+    }
+
     [Fact]
     public void LanguageCodeAfterDeIsNotAName()
     {
@@ -126,6 +137,25 @@ public class BylineDetectorTests
         var p = DumpPage.Paragraphs(language);
         var a = DumpPage.Clean(["Page title | Site", "Home", "A headline for the test article", p[0], p[1], last]);
         Assert.Equal(authors, a.Authors);
+    }
+
+    [Theory]
+    [InlineData("Text von Christian Seiler Illustration von Markus Roost", "Christian Seiler", "Markus Roost", ContributorRole.Other)]
+    [InlineData("By Jane Doe Illustrations by John Roe", "Jane Doe", "John Roe", ContributorRole.Other)]
+    [InlineData("Por Ana Pérez Ilustración de Luis Gómez", "Ana Pérez", "Luis Gómez", ContributorRole.Other)]
+    public void MarkedBylineThenARoleCreditsBoth(string byline, string author, string contributor, ContributorRole role)
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse(byline);
+        Assert.Equal([author], r.Authors);
+        Assert.Equal([new Contributor(contributor, role)], r.Contributors);
+    }
+
+    [Fact]
+    public void RoleWordInsideTheMarkerLeavesTheAuthor()
+    {
+        var r = new BylineParser(PhraseBook.Default).Parse("Text & Fotos: Ivan Valetny");
+        Assert.Equal(["Ivan Valetny"], r.Authors);
+        Assert.Empty(r.Contributors);
     }
 
     [Fact]

@@ -79,4 +79,20 @@ public class HtmlContentScorerTests
         Assert.Equal(3, r.Article.Paragraphs.Count);
         Assert.DoesNotContain(r.Article.Paragraphs, p => p.Contains("waste of money"));
     }
+
+    [Fact]
+    public void TheLeadBetweenHeadlineAndBodyStaysButACaptionBeforeItsCreditGoes()
+    {
+        const string lead = "The city will spend twelve million on a new bridge, the council decided after a long debate.";
+        const string caption = "The old bridge seen from the river bank at dusk, shortly before it was closed.";
+        var r = Clean($"""
+            <body><div class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></div>
+            <div class="head"><h1>Bridge to be rebuilt</h1><div class="standfirst">{lead}</div><div class="date">12.03.2024</div>
+            <div class="pic"><span>{caption}</span><span>Foto: dpa</span></div></div>
+            <div class="content"><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div>
+            <div class="footer"><p>Copyright 2024 Example News, all rights reserved.</p></div></body>
+            """);
+        Assert.Equal([lead, Para1, Para2, Para3], r.Article.Paragraphs);
+        Assert.Contains(r.Blocks, b => b.Text == lead && b.Reason!.StartsWith("lead paragraph"));
+    }
 }

@@ -36,6 +36,8 @@ public class HtmlMetadataTests
     [InlineData("<div class='byline'>Posted on September 21, 2020 by Adi Tzlil</div>", "Adi Tzlil")]
     [InlineData("<div class='author'>Verónica De Vita</div>", "Verónica De Vita")]
     [InlineData("<a rel='author' href='/a'>T. V. Raman</a>", "T. V. Raman")]
+    [InlineData("<a rel='author' href='/a'>Richard (R.J.) Eskow</a>", "Richard (R.J.) Eskow")]
+    [InlineData("<div class='author'>Anna Schmidt (Text)</div>", "Anna Schmidt")]
     public void AuthorsFromBylineContainersAreCleaned(string byline, string expected)
     {
         var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{byline}{Body}</body></html>");
@@ -64,6 +66,56 @@ public class HtmlMetadataTests
     {
         var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1>{byline}{Body}</body></html>");
         Assert.Equal([expected], a.Authors);
+    }
+
+    [Theory]
+    [InlineData("Doris Schuppe", "Doris Schuppe")]
+    [InlineData("admin", null)]
+    public void JsonLdAuthorGivenByReferenceIsResolvedInTheGraph(string personName, string? expected)
+    {
+        var json = """{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Bridge","author":{"@id":"https://example.org/author/admin/#author"}},{"@type":"Person","@id":"https://example.org/author/admin/#author","name":"NAME"}]}""".Replace("NAME", personName);
+        var a = Clean($"<html><head><script type='application/ld+json'>{json}</script></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal(expected == null ? [] : [expected], a.Authors);
+    }
+
+    [Fact]
+    public void CommentsClassOnTheBodyDoesNotHideTheByline()
+    {
+        var a = Clean($"<html><body class='single-post showing-comments'><h1>Bridge to be rebuilt</h1><ul class='post-meta'><li class='post-author'><span>Post author</span> By <a href='/author/h/'>Helge Fahrnberger</a></li></ul>{Body}</body></html>");
+        Assert.Equal(["Helge Fahrnberger"], a.Authors);
+    }
+
+    [Fact]
+    public void DomainInMetaAuthorIsNoAuthor()
+    {
+        var a = Clean($"<html><head><meta name='author' content='kath.net'></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Empty(a.Authors);
+    }
+
+    [Theory]
+    [InlineData("Italien: Reise- und Sicherheitshinweise - Auswärtiges Amt", "Auswärtiges Amt", "Auswärtiges Amt", null)]
+    [InlineData("Krach vor der VW-Betriebsversammlung", "Automobilwoche.de", "Automobilwoche", null)]
+    [InlineData("BDZV: Olafur Eliasson gestaltet Titelseite", "BDZV", "BDZV", null)]
+    [InlineData("Simple Anomaly Detection Using Plain SQL | Haki Benita", null, "Haki Benita", "Haki Benita")]
+    public void PublisherNamedAsMetaAuthorIsNoAuthor(string title, string? siteName, string metaAuthor, string? expected)
+    {
+        var og = siteName == null ? "" : $"<meta property='og:site_name' content='{siteName}'>";
+        var a = Clean($"<html><head><title>{title}</title>{og}<meta name='author' content='{metaAuthor}'></head><body><h1>Bridge to be rebuilt</h1>{Body}</body></html>");
+        Assert.Equal(expected == null ? [] : [expected], a.Authors);
+    }
+
+    [Fact]
+    public void JsonLdOrganisationThatIsTheSiteIsNoAuthor()
+    {
+        var a = Clean($$$"""<html><head><title>Coronavirus: New York deaths rise - BBC News</title><meta property="og:site_name" content="BBC News"><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"BBC News"}}</script></head><body>{{{Body}}}</body></html>""");
+        Assert.Empty(a.Authors);
+    }
+
+    [Fact]
+    public void BylineContainerWinsOverANameNextToADate()
+    {
+        var a = Clean($"<html><body><h1>Bridge to be rebuilt</h1><div class='byline'>By Rob Picheta, CNN</div><p>Updated 2010 GMT March 14, 2021</p><h3>JUST WATCHED</h3>{Body}</body></html>");
+        Assert.Equal(["Rob Picheta"], a.Authors);
     }
 
     [Fact]

@@ -122,6 +122,15 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
             var b = blocks[i];
             if (b.Kind is BlockKind.Title or BlockKind.Caption or BlockKind.Credit) continue;
             if (b.Kind == BlockKind.Content && i > page.RegionStart) continue;
+            // "11.12.2019 - Amelie Loevenich": the date and the name on one line.
+            // The site's name next to the date ("Handball Schweiz • 02.02.2022", the title's last part) is no byline.
+            if (DateAndName(parser, b.Text) is { } dated && !BylineDetector.IsBoilerplatePhrase(page, b) &&
+                !(page.Hints.TitleTag ?? blocks[0].Text).Contains(dated, StringComparison.OrdinalIgnoreCase))
+            {
+                b.Label(BlockKind.Byline, Name, "a date and a person's name at the article's start");
+                page.Bylines.Add((b, new BylineParser.Result([dated], [])));
+                return;
+            }
             if (!parser.IsPersonName(b.Text) || BylineDetector.IsBoilerplatePhrase(page, b)) continue;
             bool dateNear = false;
             for (int j = Math.Max(0, i - 2); j <= Math.Min(blocks.Count - 1, i + 2); j++)
@@ -133,6 +142,28 @@ public sealed class NameNearDateBylineDetector : IBlockDetector
             return;
         }
     }
+
+    private static readonly string[] DateNameSeparators = [" - ", " – ", " — ", " | ", " · ", " • "];
+
+    /// <summary>The name of a "date – name" or "name – date" line, else null.</summary>
+    internal static string? DateAndName(BylineParser parser, string text)
+    {
+        if (text.Length > 80) return null;
+        foreach (var sep in DateNameSeparators)
+        {
+            int at = text.IndexOf(sep, StringComparison.Ordinal);
+            if (at <= 0 || text.IndexOf(sep, at + sep.Length, StringComparison.Ordinal) >= 0) continue;
+            var first = text[..at].Trim();
+            var second = text[(at + sep.Length)..].Trim();
+            if (IsShortDate(parser, first) && parser.IsPersonName(second)) return second;
+            if (parser.IsPersonName(first) && IsShortDate(parser, second)) return first;
+        }
+        return null;
+    }
+
+    /// <summary>A date with few words around it ("Apr 16, 2015 8:02 pm UTC", "3 mars 2020"), not "Mai 2020 Halle/Saale und Dessau".</summary>
+    private static bool IsShortDate(BylineParser parser, string text) =>
+        parser.IsDateLine(text) && text.Count(char.IsLetter) <= 12;
 
     /// <summary>The publication date printed next to a byline is metadata, not body text.</summary>
     internal static void LabelDatesNear(PageContext page, BylineParser parser, int index)

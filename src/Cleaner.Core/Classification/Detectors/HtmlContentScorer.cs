@@ -186,8 +186,21 @@ public sealed class HtmlContentScorer : IBlockDetector
                 contentLength += len;
             }
         }
-        int lead = RescueLead(page, layout, plan, first);
-        if (lead >= 0) first = lead;
+        // Prose between two chosen containers (a lead or paragraph in its own element among share bars and pictures).
+        for (int i = first + 1; i < last; i++)
+        {
+            var b = blocks[i];
+            if (inside[i] || b.IsDecided || b.Hidden || page.Candidates[i] != null || b.HeadingLevel > 0) continue;
+            int len = TextMetrics.EffectiveLength(b.Text);
+            if (!IsLead(b, len)) continue;
+            plan[i] = new(BlockKind.Content, Name, $"prose between the main content's parts ({where})");
+            contentLength += len;
+        }
+        foreach (var lead in FindLead(page, first))
+        {
+            plan[lead] = new(BlockKind.Content, Name, LeadReason);
+            first = lead;
+        }
         return plan;
     }
 
@@ -229,38 +242,52 @@ public sealed class HtmlContentScorer : IBlockDetector
     /// <summary>The lead (teaser, standfirst) often sits in its own element between the headline and the body
     /// container, among the byline, date, picture and share buttons: prose sentences there are content. The search
     /// walks back from the body over such short or already labelled blocks and stops at a heading or at the first
-    /// longer block that is not a lead. Returns the first rescued block, or -1.</summary>
-    private int RescueLead(PageContext page, HtmlLayout layout, PlannedLabel?[] plan, int first)
+    /// longer block that is not a lead. Returns the lead blocks, last first.</summary>
+    private static List<int> FindLead(PageContext page, int first)
     {
         var blocks = page.Blocks;
-        int rescued = -1;
+        var leads = new List<int>();
         for (int i = first - 1; i >= 0 && i >= first - LeadReach; i--)
         {
             var b = blocks[i];
             if (b.Hidden) continue;
-            if (b.HeadingLevel > 0) break;
-            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             int len = TextMetrics.EffectiveLength(b.Text);
+            // A subheading that is a whole sentence is a lead set as a heading, and a one-word label set as a heading
+            // ("Advertisement", "Share") is passed over; any other heading ends the search.
+            if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text)))
+            {
+                if (b.HeadingLevel >= 2 && TextMetrics.WordCount(b.Text) == 1) continue;
+                break;
+            }
+            if (i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Credit) continue; // the picture's caption
             if (b.IsDecided)
             {
                 if (b.Kind is BlockKind.Caption or BlockKind.Credit or BlockKind.Byline or BlockKind.Dateline || len < 40) continue;
                 break;
             }
-            if (IsLead(b, len) && page.Candidates[i] == null && !layout.BlockUnlikely[i])
+            if (page.Candidates[i] == null && IsLead(b, len) && !IsFootnote(b.Text) &&
+                !page.Phrases.Matcher("file-photo-marker").IsMatchFolded(page.Folded(b))) // "(Symbolbild)": a caption
             {
-                plan[i] = new(BlockKind.Content, Name, "lead paragraph between the headline and the main content");
-                rescued = i;
+                leads.Add(i);
                 continue;
             }
-            if (len < 40 || page.Candidates[i] is { }) continue;
+            // Dates, bylines, reading times, share and picture links: passed over.
+            if (len < 40 || len < 80 && !TextMetrics.IsProse(b.Text) || page.Candidates[i] is { }) continue;
             break;
         }
-        return rescued;
+        return leads;
     }
 
-    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead).</summary>
+    private const string LeadReason = "lead paragraph between the headline and the main content";
+
+    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
+    /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
+    /// <summary>Fine print led by a footnote mark ("¹ Effektiver Jahreszins…", "* Preise inkl. MwSt.").</summary>
+    private static bool IsFootnote(string text) => text.Length > 0 && text[0] is '*' or '†' or '¹' or '²' or '³';
+
     private static bool IsLead(Block b, int len) =>
-        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 && TextMetrics.IsProse(b.Text) && (len >= 80 || len >= 40 && TextMetrics.EndsSentence(b.Text));
+        !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 &&
+        (len >= 60 && TextMetrics.IsProse(b.Text) || len >= 40 && TextMetrics.EndsSentence(b.Text) && TextMetrics.WordCount(b.Text) >= 5);
 
     /// <summary>Runs SmartReader on the parsed page and keeps as content the undecided blocks whose text it
     /// extracted, when it finds clearly more than Cleaner's own choice. True when it decided the page.</summary>
@@ -496,6 +523,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         var result = new (BlockKind, string)?[inside.Length];
         var selected = new HashSet<int>(selection.Containers);
         int minSelected = selection.Containers.Min();
+        int selectedParagraphs = selection.Containers.Sum(id => cs[id].Paragraphs);
         int dataTableEnd = -1; // blocks before this index belong to a data table, which stays whole
         foreach (var c in cs)
         {
@@ -515,8 +543,10 @@ public sealed class HtmlContentScorer : IBlockDetector
                     if (c.ClassWeight < 0 && c.Paragraphs < 3)
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
                     // A list whose items are mostly words (release notes, steps with links) is content, as in
-                    // Readability: only lists that are mostly links go.
-                    else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0)
+                    // Readability: only lists that are mostly links go. A wrapper holding most of the article's
+                    // paragraphs is the article, whatever links sit beside them.
+                    else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0
+                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs))
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }

@@ -36,15 +36,21 @@ public abstract class PhraseDetector : IBlockDetector
         {
             if (block.IsDecided || LeavesToOther(page, block)) continue;
             var hits = page.PhraseHits(block, Category);
-            if (hits.Count == 0) continue;
-            var distinct = hits.Select(h => h.Phrase).Distinct().ToList();
-            int covered = hits.Sum(h => h.Length);
+            if (hits.IsEmpty) continue;
+            int distinct = 0, covered = 0;
+            for (int i = 0; i < hits.Length; i++)
+            {
+                covered += hits[i].Length;
+                bool repeat = false;
+                for (int j = 0; j < i && !repeat; j++) repeat = hits[j].Phrase == hits[i].Phrase;
+                if (!repeat) distinct++;
+            }
             int len = TextMetrics.EffectiveLength(block.Text);
-            var reason = $"{Category} phrase \"{distinct[0]}\"" + (distinct.Count > 1 ? $" (+{distinct.Count - 1} more)" : "");
-            if (IsSure(block, len, distinct.Count, covered))
+            var reason = $"{Category} phrase \"{hits[0].Phrase}\"" + (distinct > 1 ? $" (+{distinct - 1} more)" : "");
+            if (IsSure(block, len, distinct, covered))
                 block.Label(Kind, Name, reason);
             else if (ProposesUnsure)
-                page.Propose(block, new Candidate(Kind, Name, reason, distinct.Count));
+                page.Propose(block, new Candidate(Kind, Name, reason, distinct));
         }
     }
 

@@ -47,8 +47,7 @@ public sealed class TitleDetector : IBlockDetector
             double similarity = 0;
             if (tagTokens != null)
             {
-                var tokens = Tokens(b.Text);
-                similarity = Math.Max(Similarity(tokens, tagTokens), Similarity(tokens, strippedTokens!));
+                similarity = Math.Max(Similarity(b.Text, tagTokens), Similarity(b.Text, strippedTokens!));
                 if (similarity >= 0.5) score += 3 * similarity;
             }
             bool agreesWithHint = false;
@@ -95,31 +94,67 @@ public sealed class TitleDetector : IBlockDetector
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         var folded = TextFold.Fold(text);
-        int start = -1;
+        var ranges = new Range[folded.Length];
+        int n = TokenRanges(folded, ranges);
+        for (int i = 0; i < n; i++) set.Add(folded[ranges[i]]);
+        return set;
+    }
+
+    /// <summary>The token ranges of folded text, in order (a text has at most as many tokens as characters).</summary>
+    private static int TokenRanges(ReadOnlySpan<char> folded, Span<Range> ranges)
+    {
+        int n = 0, start = -1;
         for (int i = 0; i <= folded.Length; i++)
         {
             bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
             if (letter && PhraseMatcher.IsUnspacedScript(folded[i]))
             {
-                if (start >= 0) { set.Add(folded[start..i]); start = -1; }
-                set.Add(folded[i].ToString());
+                if (start >= 0) { ranges[n++] = start..i; start = -1; }
+                ranges[n++] = i..(i + 1);
                 continue;
             }
             if (letter) { if (start < 0) start = i; continue; }
-            if (start >= 0) { set.Add(folded[start..i]); start = -1; }
+            if (start >= 0) { ranges[n++] = start..i; start = -1; }
         }
-        return set;
+        return n;
     }
 
     /// <summary>Dice overlap of two token sets, weighted towards the block's own tokens being in the title
     /// (a lead paragraph contains the title's words but many more).</summary>
     public static double Similarity(HashSet<string> block, HashSet<string> title)
     {
-        if (block.Count == 0 || title.Count == 0) return 0;
         int inter = 0;
         foreach (var t in block) if (title.Contains(t)) inter++;
-        if (inter == 0) return 0;
-        double p = (double)inter / block.Count, r = (double)inter / title.Count;
+        return Similarity(inter, block.Count, title.Count);
+    }
+
+    /// <summary><see cref="Similarity(HashSet{string}, HashSet{string})"/> of a block's text, without building its
+    /// token set: headline candidates are many, the title is one.</summary>
+    public static double Similarity(string text, HashSet<string> title)
+    {
+        if (title.Count == 0) return 0;
+        const int OnStack = 256;
+        Span<char> folded = text.Length <= OnStack ? stackalloc char[text.Length] : new char[text.Length];
+        Span<Range> ranges = text.Length <= OnStack ? stackalloc Range[text.Length] : new Range[text.Length];
+        TextFold.Fold(text, folded);
+        int n = TokenRanges(folded, ranges), distinct = 0, inter = 0;
+        var lookup = title.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < n; i++)
+        {
+            var token = folded[ranges[i]];
+            bool seen = false;
+            for (int j = 0; j < i && !seen; j++) seen = token.SequenceEqual(folded[ranges[j]]);
+            if (seen) continue;
+            distinct++;
+            if (lookup.Contains(token)) inter++;
+        }
+        return Similarity(inter, distinct, title.Count);
+    }
+
+    private static double Similarity(int inter, int blockCount, int titleCount)
+    {
+        if (blockCount == 0 || titleCount == 0 || inter == 0) return 0;
+        double p = (double)inter / blockCount, r = (double)inter / titleCount;
         if (p < 0.6) return 0;
         return 2 * p * r / (p + r);
     }

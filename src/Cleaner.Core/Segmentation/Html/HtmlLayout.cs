@@ -52,6 +52,11 @@ public sealed class HtmlLayout
     public List<string> JsonLdHeadlines { get; } = new();
     /// <summary>JSON-LD author names of article objects (persons first).</summary>
     public List<string> JsonLdAuthors { get; } = new();
+    /// <summary>The JSON-LD authors are Organization nodes (no Person was given).</summary>
+    public bool JsonLdAuthorsAreOrganisations { get; set; }
+    /// <summary>JSON-LD authors given only by reference ("author": {"@id": …}) to a Person node elsewhere in the graph:
+    /// CMS graphs often name the account there ("admin"), so they are trusted less than named authors.</summary>
+    public List<string> JsonLdAuthorReferences { get; } = new();
     public List<string> MetaAuthors { get; } = new();
     public string? OgTitle { get; set; }
     /// <summary>The article containers chosen by the first HTML pass (null until chosen or when none stands out).</summary>
