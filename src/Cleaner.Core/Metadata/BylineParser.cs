@@ -192,7 +192,7 @@ public sealed class BylineParser(PhraseBook phrases)
             return !parsed.IsEmpty && t.Length < 160 &&
                    (_markers.FindAll(inner).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
-        var hits = _markers.FindAll(t);
+        var hits = MarkersAtEnds(t);
         var lead = LeadingMarker(t, hits);
         var trail = lead == null ? TrailingMarker(t, hits) : null;
         if (lead == null && trail == null) return false;
@@ -212,6 +212,21 @@ public sealed class BylineParser(PhraseBook phrases)
         strong = names.Count > 0;
         return strong;
     }
+
+    /// <summary>The marker hits that can lead or end a line (<see cref="LeadingMarker"/>, <see cref="TrailingMarker"/>):
+    /// of a longer line only its ends are scanned, a marker's length and one character more (the word boundary after a
+    /// leading marker). Other hits of the windows may lack a boundary check at the window's edge; neither uses them.</summary>
+    private List<PhraseHit> MarkersAtEnds(string t)
+    {
+        int window = _longestMarker + 1;
+        if (t.Length <= 2 * window) return _markers.FindAll(t);
+        var hits = _markers.FindAll(t.AsSpan(0, window));
+        int from = t.Length - window;
+        foreach (var h in _markers.FindAll(t.AsSpan(from))) hits.Add(h with { Start = h.Start + from });
+        return hits;
+    }
+
+    private readonly int _longestMarker = phrases.All("byline-marker").Select(p => p.Phrase.Length).DefaultIfEmpty().Max();
 
     /// <summary>"Von Thilo", "by IWB": a marker and one short name that <see cref="LooksLikeByline"/> does not take
     /// (one word is a name only right after a marker).</summary>

@@ -63,14 +63,19 @@ public sealed class CreditParser(PhraseBook phrases)
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
-        var hits = _labels.FindAll(text);
+        int from = LabelScanStart(text);
+        var hits = _labels.FindAll(text.AsSpan(from));
         if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
-        foreach (var hit in hits.OrderByDescending(h => h.Start))
+        foreach (var slicedHit in hits.OrderByDescending(h => h.Start))
         {
+            // A hit at the slice's first character was not checked for a word boundary before it; it ends too
+            // early to be followed by a short credit anyway (see LabelScanStart).
+            if (from > 0 && slicedHit.Start == 0) continue;
+            var hit = slicedHit with { Start = slicedHit.Start + from };
             int after = hit.Start + hit.Length;
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
-            if (rest.Length is < 2 or > 80) continue;
+            if (rest.Length is < 2 or > MaxLabelledCredit) continue;
             // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
             // ... or ends in another separator as printed: "Fot. X", "图/X", "写真=X".
             bool colon = hit.Phrase[^1] is ':' or '/' or '=' or '.' || text[after..].TrimStart().StartsWith(':');
@@ -82,6 +87,21 @@ public sealed class CreditParser(PhraseBook phrases)
         }
         return false;
     }
+
+    /// <summary>Most captions are long and the credit label is near their end: followed by at most
+    /// <see cref="MaxLabelledCredit"/> characters once the separators and spaces after it are trimmed. A label that
+    /// ends before <c>q</c>, the start of the last 80 characters and the separators and spaces just before them, is
+    /// followed by more, so the scan starts a label's length before <c>q</c>, and one more character, which gives
+    /// every label that can count its word-boundary check.</summary>
+    private int LabelScanStart(string text)
+    {
+        int q = Math.Max(0, text.Length - MaxLabelledCredit);
+        while (q > 0 && text[q - 1] is ':' or ' ' or '\u00A0') q--;
+        return Math.Max(0, q - _longestLabel - 1);
+    }
+
+    private const int MaxLabelledCredit = 80;
+    private readonly int _longestLabel = phrases.All("credit-marker").Select(p => p.Phrase.Length).DefaultIfEmpty().Max();
 
     private bool TrySlashTail(string text, out Split split)
     {

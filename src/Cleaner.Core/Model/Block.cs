@@ -14,7 +14,12 @@ public sealed class Block
     public int Index { get; set; }
 
     /// <summary>Whitespace-normalised text of the block.</summary>
-    public string Text { get; set; }
+    public string Text
+    {
+        get => _text;
+        set { _text = value; InvalidateCaches(); }
+    }
+    private string _text = "";
 
     /// <summary>Element name for HTML blocks ("p", "h1", "li", "td", "figcaption"…); "line" for dump lines.</summary>
     public string Tag { get; set; } = "line";
@@ -79,7 +84,12 @@ public sealed class Block
     }
     private int _letters = -1;
 
-    internal void InvalidateCaches() => _letters = -1;
+    /// <summary><see cref="Segmentation.TextMetrics.EffectiveLength"/> of the text, computed once: most detectors
+    /// weigh a block by it.</summary>
+    public int EffectiveLength => _effectiveLength >= 0 ? _effectiveLength : _effectiveLength = Segmentation.TextMetrics.EffectiveLength(Text);
+    private int _effectiveLength = -1;
+
+    internal void InvalidateCaches() => _letters = _effectiveLength = -1;
 
     public override string ToString() => $"[{Index}] {Kind} {Text}";
 }
