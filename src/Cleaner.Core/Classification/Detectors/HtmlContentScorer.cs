@@ -191,7 +191,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             var b = blocks[i];
             if (inside[i] || b.IsDecided || b.Hidden || page.Candidates[i] != null || b.HeadingLevel > 0) continue;
-            int len = TextMetrics.EffectiveLength(b.Text);
+            int len = b.EffectiveLength;
             if (!IsLead(b, len)) continue;
             plan[i] = new(BlockKind.Content, Name, $"prose between the main content's parts ({where})");
             contentLength += len;
@@ -251,7 +251,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             var b = blocks[i];
             if (b.Hidden) continue;
-            int len = TextMetrics.EffectiveLength(b.Text);
+            int len = b.EffectiveLength;
             // A subheading that is a whole sentence is a lead set as a heading, and a one-word label set as a heading
             // ("Advertisement", "Share") is passed over; any other heading ends the search.
             if (b.HeadingLevel > 0 && !(b.HeadingLevel >= 2 && len >= 80 && TextMetrics.EndsSentence(b.Text)))
