@@ -9,6 +9,7 @@ namespace Cleaner.Core.Metadata;
 public sealed class BylineParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
+    private readonly int _longestMarker = phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
     private readonly PhraseMatcher _joiners = phrases.Matcher("byline-joiner");
     private readonly (PhraseMatcher Matcher, ContributorRole Role)[] _roles =
     [
@@ -192,9 +193,10 @@ public sealed class BylineParser(PhraseBook phrases)
             return !parsed.IsEmpty && t.Length < 160 &&
                    (_markers.FindAll(inner).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
-        var hits = _markers.FindAll(t);
-        var lead = LeadingMarker(t, hits);
-        var trail = lead == null ? TrailingMarker(t, hits) : null;
+        // A marker counts only at the start or the end: scan those ends, not the whole line (most lines are prose).
+        int edge = Math.Min(t.Length, _longestMarker + 1); // one more character shows the word boundary
+        var lead = LeadingMarker(t, _markers.FindAll(t.AsSpan(0, edge)));
+        var trail = lead == null ? TrailingMarker(t, t.Length - edge, _markers.FindAll(t.AsSpan(t.Length - edge))) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
         // "Von: det/dpa": a desk signature after a marker (not after "de"/"di", which also start sentences).
@@ -220,7 +222,7 @@ public sealed class BylineParser(PhraseBook phrases)
         var t = text.Trim();
         if (t.Length > 40) return [];
         PhraseHit hit = default; // the longest marker at the start
-        foreach (var h in _markers.FindAll(t))
+        foreach (var h in _markers.FindAll(t.AsSpan(0, Math.Min(t.Length, _longestMarker + 1))))
             if (h.Start == 0 && h.Length > hit.Length) hit = h;
         if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
         var rest = t[hit.Length..].Trim();
@@ -229,16 +231,19 @@ public sealed class BylineParser(PhraseBook phrases)
 
     /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
     /// text dump the name that follows was a link on its own line.</summary>
+    private static readonly char[] BareMarkerTrim = [' ', '|', '-', '/', '·', '•', '('];
+    private static readonly char[] ShortMarkerTrim = [' ', '|', ':', '-', '/'];
+
     public bool IsBareMarker(string text)
     {
         if (text.Length > 30) return false;
         // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one.
-        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(' ', '|', '-', '/', '·', '•', '(');
+        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(BareMarkerTrim);
         return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
     }
 
     /// <summary>A marker of one or two letters ("de", "di", "by") is also a language code or a day's abbreviation.</summary>
-    public static bool IsShortMarker(string text) => text.Trim(' ', '|', ':', '-', '/').Length <= 2;
+    public static bool IsShortMarker(string text) => text.Trim(ShortMarkerTrim).Length <= 2;
 
     /// <summary>Names on the line after a bare marker: "Daniel Kahn Gillmor, Senior Staff Technologist" gives the
     /// first name only; one capitalised word ("Paddy") counts as a name here because the marker vouches for it.</summary>
@@ -329,11 +334,14 @@ public sealed class BylineParser(PhraseBook phrases)
     }
 
     /// <summary>A marker that ends the text, for languages that put the role after the name ("홍길동 기자", "山田太郎記者").</summary>
-    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits)
+    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits) => TrailingMarker(text, 0, hits);
+
+    /// <summary><see cref="TrailingMarker(string, List{PhraseHit})"/> over hits found in the text from <paramref name="offset"/> on.</summary>
+    private static PhraseHit? TrailingMarker(string text, int offset, List<PhraseHit> hits)
     {
         foreach (var h in hits)
-            if (h.Start > 0 && h.Start + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
-                return h;
+            if (h.Start + offset > 0 && h.Start + offset + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
+                return h with { Start = h.Start + offset };
         return null;
     }
 

@@ -10,6 +10,7 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
+    private readonly int _longestLabel = phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
     /// full-width forms, which fold to them.</summary>
@@ -63,24 +64,39 @@ public sealed class CreditParser(PhraseBook phrases)
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
-        var hits = _labels.FindAll(text);
+        // Only a label followed by at most 80 characters (after ':' and spaces) counts, so scan just the text's end:
+        // scanning every paragraph in full cost more than the rest of the caption stage.
+        int window = LabelWindowStart(text);
+        var hits = _labels.FindAll(text.AsSpan(window));
+        // A hit at the window's first character may be one the cut made (no word boundary there in the text):
+        // it ends before any label can, so the length check below rejects it.
         if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var hit in hits.OrderByDescending(h => h.Start))
         {
-            int after = hit.Start + hit.Length;
+            int start = hit.Start + window, after = start + hit.Length;
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
             if (rest.Length is < 2 or > 80) continue;
             // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
             // ... or ends in another separator as printed: "Fot. X", "图/X", "写真=X".
             bool colon = hit.Phrase[^1] is ':' or '/' or '=' or '.' || text[after..].TrimStart().StartsWith(':');
-            bool atStart = hit.Start == 0 || !char.IsLetterOrDigit(text[hit.Start - 1]);
+            bool atStart = start == 0 || !char.IsLetterOrDigit(text[start - 1]);
             if (!colon || !atStart) continue;
             if (TextMetrics.WordCount(rest) > 8) continue;
-            split = new(text[..hit.Start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));
+            split = new(text[..start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));
             return split.Credit.Length > 0;
         }
         return false;
+    }
+
+    /// <summary>Where a label with at most 80 characters after it (past ':' and spaces) can start at the earliest,
+    /// and one character before that, so the scan sees the character before such a label (a word boundary).</summary>
+    private int LabelWindowStart(string text)
+    {
+        int after = text.Length - 80;
+        if (after <= 0) return 0;
+        while (after > 0 && text[after - 1] is ':' or ' ' or '\u00A0') after--;
+        return Math.Max(0, after - _longestLabel - 1);
     }
 
     private bool TrySlashTail(string text, out Split split)
