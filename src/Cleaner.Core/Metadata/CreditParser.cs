@@ -63,10 +63,10 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
-        if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
         // Only a label followed by at most 80 characters (after ':' and spaces) counts, so scan just the text's end:
         // scanning every paragraph in full cost more than the rest of the caption stage.
         int window = LabelWindowStart(text);
+        if (text.AsSpan(window).IndexOfAny(_separators) < 0) return false;
         var hits = _labels.FindAll(text.AsSpan(window));
         // A hit at the window's first character may be one the cut made (no word boundary there in the text):
         // it ends before any label can, so the length check below rejects it.
@@ -158,9 +158,10 @@ public sealed class CreditParser(PhraseBook phrases)
     /// <summary>Drops labels, wrappers and file-photo markers, keeping the credit verbatim otherwise.</summary>
     public string CleanCredit(string credit)
     {
-        var c = credit.Trim().Trim('(', ')', '[', ']').Trim();
-        // Leading label ("Photo:", "Foto :", "Credit:", "©")
-        foreach (var hit in _labels.FindAll(c))
+        var c = credit.Trim().Trim(Brackets).Trim();
+        // Leading label ("Photo:", "Foto :", "Credit:", "©"): only the start needs scanning, and one more character
+        // shows whether a label ends there at a word boundary.
+        foreach (var hit in _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))))
         {
             if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();
@@ -177,13 +178,16 @@ public sealed class CreditParser(PhraseBook phrases)
             var kept = segments.Where(s => s.Trim().Length > 0 && !IsFilePhotoMarker(s)).ToArray();
             c = string.Join("/", kept).Trim();
         }
-        return c.Trim().Trim('/', ' ');
+        return c.Trim().Trim(SlashAndSpace);
     }
+
+    private static readonly char[] Brackets = ['(', ')', '[', ']'];
+    private static readonly char[] SlashAndSpace = ['/', ' '];
 
     private bool IsFilePhotoMarker(string segment)
     {
-        var f = TextFold.Fold(segment.Trim());
-        var hits = _filePhoto.FindAllFolded(f);
+        var f = segment.AsSpan().Trim(); // folding keeps the length, and FindAll folds
+        var hits = _filePhoto.FindAll(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.Length - 1;
     }
 }
