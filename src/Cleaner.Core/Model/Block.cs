@@ -14,7 +14,17 @@ public sealed class Block
     public int Index { get; set; }
 
     /// <summary>Whitespace-normalised text of the block.</summary>
-    public string Text { get; set; }
+    public string Text
+    {
+        get => _text;
+        set { _text = value; _effectiveLength = -1; _letters = -1; }
+    }
+    private string _text = "";
+
+    /// <summary><see cref="Segmentation.TextMetrics.EffectiveLength"/> of <see cref="Text"/>, computed once: most
+    /// detectors check it for every block.</summary>
+    public int EffectiveLength => _effectiveLength >= 0 ? _effectiveLength : _effectiveLength = Segmentation.TextMetrics.EffectiveLength(_text);
+    private int _effectiveLength = -1;
 
     /// <summary>Element name for HTML blocks ("p", "h1", "li", "td", "figcaption"…); "line" for dump lines.</summary>
     public string Tag { get; set; } = "line";
@@ -92,7 +102,7 @@ public sealed class Block
     }
     private int _letters = -1;
 
-    internal void InvalidateCaches() => _letters = -1;
+    internal void InvalidateCaches() { _letters = -1; _effectiveLength = -1; }
 
     public override string ToString() => $"[{Index}] {Kind} {Text}";
 }

@@ -19,7 +19,7 @@ public sealed class CaptionCreditDetector : IBlockDetector
         {
             var b = blocks[i];
             if (b.IsDecided) continue;
-            if (TextMetrics.EffectiveLength(b.Text) > 600) continue;
+            if (b.EffectiveLength > 600) continue;
 
             if (parser.IsBareLabel(b.Text) && i + 1 < blocks.Count && !blocks[i + 1].IsDecided &&
                 blocks[i + 1].Text.Length <= 80)

@@ -207,7 +207,7 @@ public sealed class MainContentSelector : IBlockDetector
     /// <summary>Inside the region, keep sentences, paragraphs and subheadings; drop crumbs such as "Photo", "12".</summary>
     private static bool IsArticleText(Block b)
     {
-        int len = TextMetrics.EffectiveLength(b.Text);
+        int len = b.EffectiveLength;
         if (b.LinkDensity > 0.6 && len < 200) return false;
         return len >= MinLen || TextMetrics.EndsSentence(b.Text) && len >= 5;
     }

@@ -45,7 +45,7 @@ public abstract class PhraseDetector : IBlockDetector
                 for (int j = 0; j < i && !repeat; j++) repeat = hits[j].Phrase == hits[i].Phrase;
                 if (!repeat) distinct++;
             }
-            int len = TextMetrics.EffectiveLength(block.Text);
+            int len = block.EffectiveLength;
             var reason = $"{Category} phrase \"{hits[0].Phrase}\"" + (distinct > 1 ? $" (+{distinct - 1} more)" : "");
             if (IsSure(block, len, distinct, covered))
                 block.Label(Kind, Name, reason);
@@ -123,7 +123,7 @@ public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Rela
     {
         foreach (var block in page.Blocks)
         {
-            if (block.IsDecided || TextMetrics.EffectiveLength(block.Text) > TeaserBlock) continue;
+            if (block.IsDecided || block.EffectiveLength > TeaserBlock) continue;
             var folded = page.Folded(block);
             foreach (var hit in page.PhraseHits(block, Category))
             {
@@ -154,5 +154,5 @@ public sealed class NavigationDetector() : PhraseDetector("navigation", BlockKin
     protected override bool ProposesUnsure => false;
 
     protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
-        coveredChars * 10 >= TextMetrics.EffectiveLength(block.Text) * 6 && effectiveLength <= 40;
+        coveredChars * 10 >= block.EffectiveLength * 6 && effectiveLength <= 40;
 }

@@ -81,7 +81,7 @@ public sealed class TitleDetector : IBlockDetector
 
     private static bool IsHeadingLike(Block b)
     {
-        int len = TextMetrics.EffectiveLength(b.Text);
+        int len = b.EffectiveLength;
         if (len < 8 || b.Text.Length > 250) return false;
         if (b.LinkDensity > 0.5) return false;
         if (b.HeadingLevel > 0) return true;
