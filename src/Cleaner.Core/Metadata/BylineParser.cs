@@ -10,6 +10,21 @@ public sealed class BylineParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
     private readonly int _longestMarker = phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
+    /// <summary>The (folded) first characters of the markers: a line that starts with none has no leading marker,
+    /// and most lines are checked for one.</summary>
+    private readonly System.Buffers.SearchValues<char> _markerStarts =
+        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
+
+    private bool MayStartWithMarker(string text) => text.Length > 0 && _markerStarts.Contains(TextFold.Fold(text[0]));
+
+    /// <summary>A trailing marker starts with a character of a script without spaces ("기자", "記者"): without one
+    /// in the last <paramref name="count"/> characters, no scan is needed.</summary>
+    private static bool MayEndWithMarker(string text, int count)
+    {
+        foreach (var c in text.AsSpan(text.Length - count))
+            if (PhraseMatcher.IsUnspacedScript(TextFold.Fold(c))) return true;
+        return false;
+    }
     private readonly PhraseMatcher _joiners = phrases.Matcher("byline-joiner");
     private readonly (PhraseMatcher Matcher, ContributorRole Role)[] _roles =
     [
@@ -195,8 +210,8 @@ public sealed class BylineParser(PhraseBook phrases)
         }
         // A marker counts only at the start or the end: scan those ends, not the whole line (most lines are prose).
         int edge = Math.Min(t.Length, _longestMarker + 1); // one more character shows the word boundary
-        var lead = LeadingMarker(t, _markers.FindAll(t.AsSpan(0, edge)));
-        var trail = lead == null ? TrailingMarker(t, t.Length - edge, _markers.FindAll(t.AsSpan(t.Length - edge))) : null;
+        var lead = MayStartWithMarker(t) ? LeadingMarker(t, _markers.FindAll(t.AsSpan(0, edge))) : null;
+        var trail = lead == null && MayEndWithMarker(t, edge) ? TrailingMarker(t, t.Length - edge, _markers.FindAll(t.AsSpan(t.Length - edge))) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
         // "Von: det/dpa": a desk signature after a marker (not after "de"/"di", which also start sentences).
@@ -222,6 +237,7 @@ public sealed class BylineParser(PhraseBook phrases)
         var t = text.Trim();
         if (t.Length > 40) return [];
         PhraseHit hit = default; // the longest marker at the start
+        if (!MayStartWithMarker(t)) return [];
         foreach (var h in _markers.FindAll(t.AsSpan(0, Math.Min(t.Length, _longestMarker + 1))))
             if (h.Start == 0 && h.Length > hit.Length) hit = h;
         if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];

@@ -11,6 +11,9 @@ public sealed class CreditParser(PhraseBook phrases)
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
     private readonly int _longestLabel = phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
+    /// <summary>The (folded) first characters of the labels: a credit that starts with none has no leading label.</summary>
+    private readonly System.Buffers.SearchValues<char> _labelStarts =
+        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
     /// full-width forms, which fold to them.</summary>
@@ -161,7 +164,8 @@ public sealed class CreditParser(PhraseBook phrases)
         var c = credit.Trim().Trim(Brackets).Trim();
         // Leading label ("Photo:", "Foto :", "Credit:", "©"): only the start needs scanning, and one more character
         // shows whether a label ends there at a word boundary.
-        foreach (var hit in _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))))
+        var leading = c.Length > 0 && _labelStarts.Contains(TextFold.Fold(c[0])) ? _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))) : [];
+        foreach (var hit in leading)
         {
             if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();
