@@ -179,6 +179,28 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(2, Ids(piped.Stdout).Count);
     }
 
+    /// <summary>-o DIR with a text format loses no document either: a failure leaves "name.error.json" with the
+    /// error record, and --resume tries it again (and removes the error file when it now succeeds).</summary>
+    [Fact]
+    public void FolderOutputWritesAnErrorFileForAFailedDocumentAndResumeRetriesIt()
+    {
+        Write("fin/a-good.txt", Page(1));
+        Write("fin/b-big.txt", Page(4));
+        var outDir = Path.Combine(_dir, "fout") + "/";
+        var run = CliRunner.Exec([Path.Combine(_dir, "fin"), "-o", outDir, "--format", "text", "--max-bytes", "4000", "-q"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(outDir, "a-good.txt")));
+        Assert.False(File.Exists(Path.Combine(outDir, "b-big.txt")));
+        var error = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "b-big.error.json")))!;
+        Assert.Equal("b-big", error["id"]!.GetValue<string>());
+        Assert.Equal("too-large", error["error"]!["kind"]!.GetValue<string>());
+
+        var resumed = CliRunner.Exec([Path.Combine(_dir, "fin"), "-o", outDir, "--format", "text", "--resume", "-q"]);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.True(File.Exists(Path.Combine(outDir, "b-big.txt")));
+        Assert.False(File.Exists(Path.Combine(outDir, "b-big.error.json")));
+    }
+
     [Fact]
     public void FolderOutputNeverEscapesWhateverTheIds()
     {

@@ -39,7 +39,7 @@ public sealed class StreamSink(Stream stream) : IBatchSink
 /// <summary>-o DIR: one file per document, mirroring the input tree, written atomically (temp file, then rename).
 /// Every path segment is made a safe file name and the result is checked to stay inside DIR, whatever the ids
 /// or URLs contain.</summary>
-public sealed class FolderSink(string root, string extension) : IBatchSink
+public sealed class FolderSink(string root, string extension, bool resumed = false) : IBatchSink
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
@@ -65,6 +65,27 @@ public sealed class FolderSink(string root, string extension) : IBatchSink
     public long Write(BatchItem item, byte[] bytes)
     {
         var final = item.OutputPath ?? throw new InvalidOperationException("no output path assigned");
+        // A document that failed in an earlier (resumed) run and succeeds now leaves no stale error file.
+        if (_hadErrorFiles) File.Delete(ErrorPath(final));
+        return WriteAtomically(final, bytes);
+    }
+
+    /// <summary>A failed document's error record, as JSON beside where its output would be ("name.error.json"),
+    /// so that -o DIR loses no document whatever the format. --resume skips only documents with an output, so
+    /// failed ones are tried again.</summary>
+    public long WriteError(BatchItem item, byte[] record)
+    {
+        var final = item.OutputPath ?? throw new InvalidOperationException("no output path assigned");
+        _hadErrorFiles = true;
+        return WriteAtomically(ErrorPath(final), record);
+    }
+
+    private bool _hadErrorFiles = resumed;
+
+    private string ErrorPath(string outputPath) => outputPath[..^Extension.Length] + ".error.json";
+
+    private static long WriteAtomically(string final, byte[] bytes)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(final)!);
         var temp = Path.Combine(Path.GetDirectoryName(final)!, "." + Path.GetFileName(final) + ".tmp-" + Environment.ProcessId);
         File.WriteAllBytes(temp, bytes);

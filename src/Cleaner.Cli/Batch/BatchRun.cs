@@ -63,7 +63,7 @@ public static class BatchRun
                 Directory.CreateDirectory(outputPath!);
                 var ext = format switch { OutputFormat.Json or OutputFormat.Jsonl => ".json", OutputFormat.Markdown => ".md", _ => ".txt" };
                 if (explain) ext = ".explain.txt";
-                sink = folder = new FolderSink(outputPath!, ext);
+                sink = folder = new FolderSink(outputPath!, ext, resume);
                 var f = folder;
                 items = items.Select(item =>
                 {
@@ -139,12 +139,13 @@ public static class BatchRun
                     {
                         Say($"cleaner: {item.Id}: {outcome.ErrorKind}: {outcome.ErrorMessage}");
                         exit = ExitCodes.Usage;
-                        if (format is OutputFormat.Json or OutputFormat.Jsonl)
+                        if (format is OutputFormat.Json or OutputFormat.Jsonl || folder != null)
                         {
                             var record = ArticleRecord.FromError(item.Id, item.Source, outcome.ErrorKind!, outcome.ErrorMessage!);
                             record.Url = item.Url;
                             record.Extra = item.Extra;
-                            written = sink.Write(item, Writers.JsonLine(record, indented: pretty && format == OutputFormat.Json));
+                            var bytes = Writers.JsonLine(record, indented: pretty && format == OutputFormat.Json);
+                            written = folder != null ? folder.WriteError(item, bytes) : sink.Write(item, bytes);
                         }
                         summary.Add(item, outcome, written);
                         if (failFast)

@@ -4,13 +4,12 @@ using Cleaner.Core.Model;
 namespace Cleaner.Core.Assembly;
 
 /// <summary>Builds the article from labelled blocks: content blocks in page order become paragraphs
-/// (an exact repeat is dropped), boilerplate becomes "removed" entries (consecutive blocks of one kind and
+/// (a caption repeated as a paragraph is dropped), boilerplate becomes "removed" entries (consecutive blocks of one kind and
 /// one group, such as a cookie table, are one entry).</summary>
 public sealed class ArticleAssembler
 {
     public void Assemble(PageContext page, Article article, CleanStats stats)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var captions = new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
         Block? previousRemoved = null;
         // Lines of the last removed entry, joined once when the group ends (appending to the entry's text
@@ -20,8 +19,10 @@ public sealed class ArticleAssembler
         {
             if (b.Kind == BlockKind.Content)
             {
-                // A caption repeated as a paragraph (or a repeated paragraph) appears once.
-                if (seen.Add(b.Text) && !captions.Contains(b.Text)) article.Paragraphs.Add(b.Text);
+                // A caption repeated as a paragraph appears once (in its image). A paragraph the page repeats is
+                // kept each time, as the page shows it: dropping repeats cost body recall on both corpora
+                // (readability, all 130 pages: F1 0.927 with repeats dropped, 0.957 kept).
+                if (!captions.Contains(b.Text)) article.Paragraphs.Add(b.Text);
                 previousRemoved = null;
                 stats.ContentBlocks++;
                 continue;

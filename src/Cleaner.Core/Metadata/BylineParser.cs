@@ -10,6 +10,7 @@ public sealed class BylineParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
     private readonly int _longestMarker = phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
+
     /// <summary>The (folded) first characters of the markers: a line that starts with none has no leading marker,
     /// and most lines are checked for one.</summary>
     private readonly System.Buffers.SearchValues<char> _markerStarts =
@@ -245,11 +246,11 @@ public sealed class BylineParser(PhraseBook phrases)
         return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
     }
 
-    /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
-    /// text dump the name that follows was a link on its own line.</summary>
     private static readonly char[] BareMarkerTrim = [' ', '|', '-', '/', '·', '•', '('];
     private static readonly char[] ShortMarkerTrim = [' ', '|', ':', '-', '/'];
 
+    /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
+    /// text dump the name that follows was a link on its own line.</summary>
     public bool IsBareMarker(string text)
     {
         if (text.Length > 30) return false;

@@ -10,7 +10,6 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
-    private readonly int _longestLabel = phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
     /// <summary>The (folded) first characters of the labels: a credit that starts with none has no leading label.</summary>
     private readonly System.Buffers.SearchValues<char> _labelStarts =
         System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
@@ -66,41 +65,46 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
-        // Only a label followed by at most 80 characters (after ':' and spaces) counts, so scan just the text's end:
-        // scanning every paragraph in full cost more than the rest of the caption stage.
-        int window = LabelWindowStart(text);
-        if (text.AsSpan(window).IndexOfAny(_separators) < 0) return false;
-        var hits = _labels.FindAll(text.AsSpan(window));
-        // A hit at the window's first character may be one the cut made (no word boundary there in the text):
-        // it ends before any label can, so the length check below rejects it.
+        int from = LabelScanStart(text);
+        if (text.AsSpan(from).IndexOfAny(_separators) < 0) return false; // a label that counts ends in, or is followed by, one
+        var hits = _labels.FindAll(text.AsSpan(from));
         if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
-        foreach (var hit in hits.OrderByDescending(h => h.Start))
+        foreach (var slicedHit in hits.OrderByDescending(h => h.Start))
         {
-            int start = hit.Start + window, after = start + hit.Length;
+            // A hit at the slice's first character was not checked for a word boundary before it; it ends too
+            // early to be followed by a short credit anyway (see LabelScanStart).
+            if (from > 0 && slicedHit.Start == 0) continue;
+            var hit = slicedHit with { Start = slicedHit.Start + from };
+            int after = hit.Start + hit.Length;
             var rest = text[after..].TrimStart(':', ' ', '\u00A0');
-            if (rest.Length is < 2 or > 80) continue;
+            if (rest.Length is < 2 or > MaxLabelledCredit) continue;
             // The label ends in ':' in the data, or is followed by one here ("Photo: X", "Foto : X").
             // ... or ends in another separator as printed: "Fot. X", "图/X", "写真=X".
             bool colon = hit.Phrase[^1] is ':' or '/' or '=' or '.' || text[after..].TrimStart().StartsWith(':');
-            bool atStart = start == 0 || !char.IsLetterOrDigit(text[start - 1]);
+            bool atStart = hit.Start == 0 || !char.IsLetterOrDigit(text[hit.Start - 1]);
             if (!colon || !atStart) continue;
             if (TextMetrics.WordCount(rest) > 8) continue;
-            split = new(text[..start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));
+            split = new(text[..hit.Start].Trim().TrimEnd('|', '–', '-', '/').Trim(), CleanCredit(rest));
             return split.Credit.Length > 0;
         }
         return false;
     }
 
-    /// <summary>Where a label with at most 80 characters after it (past ':' and spaces) can start at the earliest,
-    /// and one character before that, so the scan sees the character before such a label (a word boundary).</summary>
-    private int LabelWindowStart(string text)
+    /// <summary>Most captions are long and the credit label is near their end: followed by at most
+    /// <see cref="MaxLabelledCredit"/> characters once the separators and spaces after it are trimmed. A label that
+    /// ends before <c>q</c>, the start of the last 80 characters and the separators and spaces just before them, is
+    /// followed by more, so the scan starts a label's length before <c>q</c>, and one more character, which gives
+    /// every label that can count its word-boundary check.</summary>
+    private int LabelScanStart(string text)
     {
-        int after = text.Length - 80;
-        if (after <= 0) return 0;
-        while (after > 0 && text[after - 1] is ':' or ' ' or '\u00A0') after--;
-        return Math.Max(0, after - _longestLabel - 1);
+        int q = Math.Max(0, text.Length - MaxLabelledCredit);
+        while (q > 0 && text[q - 1] is ':' or ' ' or '\u00A0') q--;
+        return Math.Max(0, q - _longestLabel - 1);
     }
+
+    private const int MaxLabelledCredit = 80;
+    private readonly int _longestLabel = phrases.All("credit-marker").Select(p => p.Phrase.Length).DefaultIfEmpty().Max();
 
     private bool TrySlashTail(string text, out Split split)
     {

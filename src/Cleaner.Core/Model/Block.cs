@@ -17,14 +17,9 @@ public sealed class Block
     public string Text
     {
         get => _text;
-        set { _text = value; _effectiveLength = -1; _letters = -1; }
+        set { _text = value; InvalidateCaches(); }
     }
     private string _text = "";
-
-    /// <summary><see cref="Segmentation.TextMetrics.EffectiveLength"/> of <see cref="Text"/>, computed once: most
-    /// detectors check it for every block.</summary>
-    public int EffectiveLength => _effectiveLength >= 0 ? _effectiveLength : _effectiveLength = Segmentation.TextMetrics.EffectiveLength(_text);
-    private int _effectiveLength = -1;
 
     /// <summary>Element name for HTML blocks ("p", "h1", "li", "td", "figcaption"…); "line" for dump lines.</summary>
     public string Tag { get; set; } = "line";
@@ -102,7 +97,12 @@ public sealed class Block
     }
     private int _letters = -1;
 
-    internal void InvalidateCaches() { _letters = -1; _effectiveLength = -1; }
+    /// <summary><see cref="Segmentation.TextMetrics.EffectiveLength"/> of the text, computed once: most detectors
+    /// weigh a block by it.</summary>
+    public int EffectiveLength => _effectiveLength >= 0 ? _effectiveLength : _effectiveLength = Segmentation.TextMetrics.EffectiveLength(Text);
+    private int _effectiveLength = -1;
+
+    internal void InvalidateCaches() => _letters = _effectiveLength = -1;
 
     public override string ToString() => $"[{Index}] {Kind} {Text}";
 }

@@ -121,7 +121,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         if (start > 0 && wordCount < 3) return false;
         if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
-        line.Slice(start, len).ToLowerInvariant(lower);
+        TextFold.ToLowerInvariant(line.Slice(start, len), lower);
         return words.Contains(lower);
     }
 

@@ -8,13 +8,23 @@ public static class TextMetrics
     /// alphabetic text hold for them too.</summary>
     public static int EffectiveLength(ReadOnlySpan<char> text)
     {
+        var weight = Weight;
         int n = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsLetterOrDigit(c)) continue;
-            n += Knowledge.PhraseMatcher.IsUnspacedScript(c) ? 3 : 1;
-        }
+        foreach (var c in text) n += weight[c];
         return n;
+    }
+
+    // Every char's weight in EffectiveLength (0: not a letter or digit, 3: a script without spaces), looked up
+    // once: these counts run over every block several times, and the Unicode category lookup and script range
+    // tests per character were a measurable share of the text-dump time.
+    private static readonly byte[] Weight = BuildWeights();
+
+    private static byte[] BuildWeights()
+    {
+        var weight = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+            weight[c] = (byte)(!char.IsLetterOrDigit((char)c) ? 0 : Knowledge.PhraseMatcher.IsUnspacedScript((char)c) ? 3 : 1);
+        return weight;
     }
 
     /// <summary><see cref="EffectiveLength"/> without the tokens that are not prose: URLs, e-mail addresses,
@@ -30,11 +40,7 @@ public static class TextMetrics
             if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
                                       token.IndexOf('@') > 0 || token.Count('/') >= 3))
                 continue;
-            foreach (var c in token)
-            {
-                if (!char.IsLetterOrDigit(c)) continue;
-                n += Knowledge.PhraseMatcher.IsUnspacedScript(c) ? 3 : 1;
-            }
+            n += EffectiveLength(token);
         }
         return n;
     }
@@ -68,11 +74,13 @@ public static class TextMetrics
     {
         int n = 0;
         bool inWord = false;
+        var weight = Weight;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            int w = weight[c];
+            if (w != 0)
             {
-                if (Knowledge.PhraseMatcher.IsUnspacedScript(c)) { n++; inWord = false; continue; }
+                if (w == 3) { n++; inWord = false; continue; } // a character of a script without spaces is a word
                 if (!inWord) n++;
                 inWord = true;
             }

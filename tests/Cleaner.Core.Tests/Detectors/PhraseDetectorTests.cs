@@ -48,4 +48,13 @@ public class PhraseDetectorTests
         var page = DumpPage.Classify("Title", p[0], line, p[1]);
         Assert.Equal(Model.BlockKind.Content, page.Find(line).Kind);
     }
+
+    [Fact]
+    public void ASentenceAboutCommentsAndRepliesIsNotACommentSection()
+    {
+        var line = "Comments and reply features: Viewers can now leave a comment or reply to videos shared by professionals using the paid tiers, so that teams can discuss a recording where it is watched, and the answers stay with the video for everyone who opens it later on. It is one of the larger changes in this release of the platform.";
+        var p = DumpPage.Paragraphs("en");
+        var page = DumpPage.Classify("Title", p[0], line, p[1]);
+        Assert.Equal(Model.BlockKind.Content, page.Find(line).Kind);
+    }
 }

@@ -162,7 +162,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             b.Score = inside[i] ? 1 : -1;
             if (b.IsDecided)
             {
-                if (inside[i] && b.Kind == BlockKind.Content) contentLength += TextMetrics.EffectiveLength(b.Text);
+                if (inside[i] && b.Kind == BlockKind.Content) contentLength += b.EffectiveLength;
                 continue;
             }
             var candidate = page.Candidates[i];
@@ -177,7 +177,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
-            int len = TextMetrics.EffectiveLength(b.Text);
+            int len = b.EffectiveLength;
             if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt") && !InWordyList(layout, i))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
@@ -298,7 +298,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
-            if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += TextMetrics.EffectiveLength(b.Text);
+            if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += b.EffectiveLength;
         if (pageText < Math.Max(600, contentLength * 3)) return false;
         var document = layout.Document;
         layout.Document = null;
@@ -317,7 +317,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         for (int i = 0; i < pageBlocks; i++)
         {
             var b = blocks[i];
-            if (b.Hidden || TextMetrics.EffectiveLength(b.Text) < 2) continue;
+            if (b.Hidden || b.EffectiveLength < 2) continue;
             if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
             found[i] = true;
             if (first < 0) first = i;
@@ -364,7 +364,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (b.Hidden || stripUnlikely && layout.BlockUnlikely[i]) continue;
             var owner = layout.BlockContainer[i];
             if (owner < 0 || !ScoredTags.Contains(cs[owner].Tag)) continue;
-            int len = TextMetrics.EffectiveLength(b.Text);
+            int len = b.EffectiveLength;
             if (len < 25) continue;
             int commas = 0;
             foreach (var ch in b.Text) if (ch is ',' or '，' or '、' or '،') commas++;
@@ -488,7 +488,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         {
             var c = layout.Containers[id];
             for (int i = c.FirstBlock; i < c.EndBlock; i++)
-                if (!blocks[i].Hidden && blocks[i].LinkDensity < 0.5 && !(selection.StripUnlikely && layout.BlockUnlikely[i])) n += TextMetrics.EffectiveLength(blocks[i].Text);
+                if (!blocks[i].Hidden && blocks[i].LinkDensity < 0.5 && !(selection.StripUnlikely && layout.BlockUnlikely[i])) n += blocks[i].EffectiveLength;
         }
         return n;
     }

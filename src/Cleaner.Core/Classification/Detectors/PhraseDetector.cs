@@ -146,6 +146,11 @@ public sealed class CommentsDetector() : PhraseDetector("comments", BlockKind.Co
     protected override bool ProposesUnsure => false;
 
     protected override int ShortBlock => 30;
+
+    /// <summary>Comment-section markers are short; a sentence that talks about comments and replies is text.</summary>
+    protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
+        base.IsSure(block, effectiveLength, distinctHits, coveredChars) &&
+        !(effectiveLength > 150 && coveredChars * 8 < block.Text.Length && TextMetrics.IsProse(block.Text) && TextMetrics.EndsSentence(block.Text));
 }
 
 /// <summary>Menu items and skip links: only blocks that are little more than the phrase.</summary>
