@@ -9,6 +9,23 @@ namespace Cleaner.Core.Metadata;
 public sealed class BylineParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
+    private readonly int _longestMarker = phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
+
+    /// <summary>The (folded) first characters of the markers: a line that starts with none has no leading marker,
+    /// and most lines are checked for one.</summary>
+    private readonly System.Buffers.SearchValues<char> _markerStarts =
+        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
+
+    private bool MayStartWithMarker(string text) => text.Length > 0 && _markerStarts.Contains(TextFold.Fold(text[0]));
+
+    /// <summary>A trailing marker starts with a character of a script without spaces ("기자", "記者"): without one
+    /// in the last <paramref name="count"/> characters, no scan is needed.</summary>
+    private static bool MayEndWithMarker(string text, int count)
+    {
+        foreach (var c in text.AsSpan(text.Length - count))
+            if (PhraseMatcher.IsUnspacedScript(TextFold.Fold(c))) return true;
+        return false;
+    }
     private readonly PhraseMatcher _joiners = phrases.Matcher("byline-joiner");
     private readonly (PhraseMatcher Matcher, ContributorRole Role)[] _roles =
     [
@@ -192,9 +209,10 @@ public sealed class BylineParser(PhraseBook phrases)
             return !parsed.IsEmpty && t.Length < 160 &&
                    (_markers.FindAll(inner).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
         }
-        var hits = MarkersAtEnds(t);
-        var lead = LeadingMarker(t, hits);
-        var trail = lead == null ? TrailingMarker(t, hits) : null;
+        // A marker counts only at the start or the end: scan those ends, not the whole line (most lines are prose).
+        int edge = Math.Min(t.Length, _longestMarker + 1); // one more character shows the word boundary
+        var lead = MayStartWithMarker(t) ? LeadingMarker(t, _markers.FindAll(t.AsSpan(0, edge))) : null;
+        var trail = lead == null && MayEndWithMarker(t, edge) ? TrailingMarker(t, t.Length - edge, _markers.FindAll(t.AsSpan(t.Length - edge))) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
         // "Von: det/dpa": a desk signature after a marker (not after "de"/"di", which also start sentences).
@@ -213,21 +231,6 @@ public sealed class BylineParser(PhraseBook phrases)
         return strong;
     }
 
-    /// <summary>The marker hits that can lead or end a line (<see cref="LeadingMarker"/>, <see cref="TrailingMarker"/>):
-    /// of a longer line only its ends are scanned, a marker's length and one character more (the word boundary after a
-    /// leading marker). Other hits of the windows may lack a boundary check at the window's edge; neither uses them.</summary>
-    private List<PhraseHit> MarkersAtEnds(string t)
-    {
-        int window = _longestMarker + 1;
-        if (t.Length <= 2 * window) return _markers.FindAll(t);
-        var hits = _markers.FindAll(t.AsSpan(0, window));
-        int from = t.Length - window;
-        foreach (var h in _markers.FindAll(t.AsSpan(from))) hits.Add(h with { Start = h.Start + from });
-        return hits;
-    }
-
-    private readonly int _longestMarker = phrases.All("byline-marker").Select(p => p.Phrase.Length).DefaultIfEmpty().Max();
-
     /// <summary>"Von Thilo", "by IWB": a marker and one short name that <see cref="LooksLikeByline"/> does not take
     /// (one word is a name only right after a marker).</summary>
     public List<string> SingleNameAfterMarker(string text)
@@ -235,12 +238,16 @@ public sealed class BylineParser(PhraseBook phrases)
         var t = text.Trim();
         if (t.Length > 40) return [];
         PhraseHit hit = default; // the longest marker at the start
-        foreach (var h in _markers.FindAll(t))
+        if (!MayStartWithMarker(t)) return [];
+        foreach (var h in _markers.FindAll(t.AsSpan(0, Math.Min(t.Length, _longestMarker + 1))))
             if (h.Start == 0 && h.Length > hit.Length) hit = h;
         if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
         var rest = t[hit.Length..].Trim();
         return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
     }
+
+    private static readonly char[] BareMarkerTrim = [' ', '|', '-', '/', '·', '•', '('];
+    private static readonly char[] ShortMarkerTrim = [' ', '|', ':', '-', '/'];
 
     /// <summary>A block that is only a byline marker ("By", "Von", "Par", "Posted by", "| von", "Autor:"): in a
     /// text dump the name that follows was a link on its own line.</summary>
@@ -248,12 +255,12 @@ public sealed class BylineParser(PhraseBook phrases)
     {
         if (text.Length > 30) return false;
         // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one.
-        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(' ', '|', '-', '/', '·', '•', '(');
+        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(BareMarkerTrim);
         return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
     }
 
     /// <summary>A marker of one or two letters ("de", "di", "by") is also a language code or a day's abbreviation.</summary>
-    public static bool IsShortMarker(string text) => text.Trim(' ', '|', ':', '-', '/').Length <= 2;
+    public static bool IsShortMarker(string text) => text.Trim(ShortMarkerTrim).Length <= 2;
 
     /// <summary>Names on the line after a bare marker: "Daniel Kahn Gillmor, Senior Staff Technologist" gives the
     /// first name only; one capitalised word ("Paddy") counts as a name here because the marker vouches for it.</summary>
@@ -344,11 +351,14 @@ public sealed class BylineParser(PhraseBook phrases)
     }
 
     /// <summary>A marker that ends the text, for languages that put the role after the name ("홍길동 기자", "山田太郎記者").</summary>
-    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits)
+    private static PhraseHit? TrailingMarker(string text, List<PhraseHit> hits) => TrailingMarker(text, 0, hits);
+
+    /// <summary><see cref="TrailingMarker(string, List{PhraseHit})"/> over hits found in the text from <paramref name="offset"/> on.</summary>
+    private static PhraseHit? TrailingMarker(string text, int offset, List<PhraseHit> hits)
     {
         foreach (var h in hits)
-            if (h.Start > 0 && h.Start + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
-                return h;
+            if (h.Start + offset > 0 && h.Start + offset + h.Length == text.TrimEnd().Length && PhraseMatcher.IsUnspacedScript(h.Phrase[0]))
+                return h with { Start = h.Start + offset };
         return null;
     }
 

@@ -10,6 +10,9 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
+    /// <summary>The (folded) first characters of the labels: a credit that starts with none has no leading label.</summary>
+    private readonly System.Buffers.SearchValues<char> _labelStarts =
+        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
     /// full-width forms, which fold to them.</summary>
@@ -62,8 +65,8 @@ public sealed class CreditParser(PhraseBook phrases)
     {
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
-        if (text.AsSpan().IndexOfAny(_separators) < 0) return false;
         int from = LabelScanStart(text);
+        if (text.AsSpan(from).IndexOfAny(_separators) < 0) return false; // a label that counts ends in, or is followed by, one
         var hits = _labels.FindAll(text.AsSpan(from));
         if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
@@ -162,9 +165,11 @@ public sealed class CreditParser(PhraseBook phrases)
     /// <summary>Drops labels, wrappers and file-photo markers, keeping the credit verbatim otherwise.</summary>
     public string CleanCredit(string credit)
     {
-        var c = credit.Trim().Trim('(', ')', '[', ']').Trim();
-        // Leading label ("Photo:", "Foto :", "Credit:", "©")
-        foreach (var hit in _labels.FindAll(c))
+        var c = credit.Trim().Trim(Brackets).Trim();
+        // Leading label ("Photo:", "Foto :", "Credit:", "©"): only the start needs scanning, and one more character
+        // shows whether a label ends there at a word boundary.
+        var leading = c.Length > 0 && _labelStarts.Contains(TextFold.Fold(c[0])) ? _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))) : [];
+        foreach (var hit in leading)
         {
             if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();
@@ -181,13 +186,16 @@ public sealed class CreditParser(PhraseBook phrases)
             var kept = segments.Where(s => s.Trim().Length > 0 && !IsFilePhotoMarker(s)).ToArray();
             c = string.Join("/", kept).Trim();
         }
-        return c.Trim().Trim('/', ' ');
+        return c.Trim().Trim(SlashAndSpace);
     }
+
+    private static readonly char[] Brackets = ['(', ')', '[', ']'];
+    private static readonly char[] SlashAndSpace = ['/', ' '];
 
     private bool IsFilePhotoMarker(string segment)
     {
-        var f = TextFold.Fold(segment.Trim());
-        var hits = _filePhoto.FindAllFolded(f);
+        var f = segment.AsSpan().Trim(); // folding keeps the length, and FindAll folds
+        var hits = _filePhoto.FindAll(f);
         return hits.Count > 0 && hits.Max(h => h.Length) >= f.Length - 1;
     }
 }

@@ -60,7 +60,9 @@ public sealed class Block
     public string? Rule { get; private set; }
 
     /// <summary>Human-readable why, shown by --explain and in "removed".</summary>
-    public string? Reason { get; private set; }
+    public string? Reason => _reason ?? _reasonOf?.Invoke(this);
+    private string? _reason;
+    private Func<Block, string>? _reasonOf;
 
     public bool IsDecided => Kind != BlockKind.Unknown;
 
@@ -68,7 +70,18 @@ public sealed class Block
     {
         Kind = kind;
         Rule = rule;
-        Reason = reason;
+        _reason = reason;
+        _reasonOf = null;
+    }
+
+    /// <summary><see cref="Label(BlockKind, string, string?)"/> with a reason written only when asked for (--explain,
+    /// removed blocks): formatting a number into the reason of every kept paragraph cost more than choosing them.</summary>
+    public void LabelWithReasonOf(BlockKind kind, string rule, Func<Block, string> reason)
+    {
+        Kind = kind;
+        Rule = rule;
+        _reason = null;
+        _reasonOf = reason;
     }
 
     /// <summary>Character length that counts for density: letters and digits, so CJK text is not undercounted.</summary>

@@ -20,6 +20,7 @@ public sealed class CookieTableDetector : IBlockDetector
         var units = page.Phrases.Matcher("duration-unit");
         var consent = page.Phrases.Matcher("cookie-consent");
         var blocks = page.Blocks;
+        if (!blocks.Exists(b => b.Text.Length <= MaxHeaderCell && page.Folded(b).Contains("cookie"))) return; // no header cell names cookies
         for (int i = 0; i < blocks.Count; i++)
         {
             // Header: consecutive short lines that are all header words, at least one naming cookies.
@@ -78,9 +79,11 @@ public sealed class CookieTableDetector : IBlockDetector
         return t.Length is > 1 and <= 80 && !t.Contains(' ') && (t.Contains('_') || t.Contains('-') || t.Any(char.IsDigit) || t.Length <= 24);
     }
 
+    private const int MaxHeaderCell = 30;
+
     private static bool IsHeaderCell(PageContext page, Block b, PhraseMatcher header)
     {
-        if (b.Text.Length > 30) return false;
+        if (b.Text.Length > MaxHeaderCell) return false;
         var folded = page.Folded(b).Trim();
         var hits = header.FindAllFolded(folded);
         return hits.Count > 0 && hits.Sum(h => h.Length) >= folded.Length - 2;

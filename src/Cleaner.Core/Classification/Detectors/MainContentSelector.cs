@@ -49,7 +49,7 @@ public sealed class MainContentSelector : IBlockDetector
                 if (candidate is { } c && c.Strength >= 2)
                     b.Label(c.Kind, c.Rule, c.Reason);
                 else if (IsArticleText(b))
-                    b.Label(BlockKind.Content, Name, $"inside the main article region (score {values[i]:0.00})");
+                    b.LabelWithReasonOf(BlockKind.Content, Name, static b => $"inside the main article region (score {b.Score:0.00})");
                 else
                     b.Label(BlockKind.Boilerplate, Name, "short non-sentence block inside the article region");
             }
@@ -80,7 +80,9 @@ public sealed class MainContentSelector : IBlockDetector
     {
         var blocks = page.Blocks;
         string? tag = page.Hints.TitleTag ?? (page.Format == InputFormat.TextDump && blocks.Count > 0 ? blocks[0].Text : null);
-        if (tag == null) return;
+        // A candidate is at most 250 characters and at least a quarter of the title: a longer "title" (a text dump's
+        // first block can be a paragraph) has no headline to find, and its token set is not worth building.
+        if (tag == null || tag.Length > 250 * 4) return;
         HashSet<string>? tagTokens = null;
         int anchor = -1;
         double best = 0.75;
