@@ -61,7 +61,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         // The article's own h1 (not a logo or site name) when the sources disagree with every h1.
         var own = layout.H1.Where(h => h.BlockIndex >= regionStart - 40 && h.BlockIndex <= regionEnd && h.Text.Length is >= 8 and <= 300 &&
-                                       !IsSiteName(h.Text, hints.SiteName) && !(hints.TitleTag ?? "").EndsWith(h.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+                                       !IsSiteName(h.Text, hints.SiteName) && !IsTitleTagSiteSegment(h.Text, hints.TitleTag)).ToList();
         if (own.Count == 1) return WithoutLeadKicker(own[0].Text, layout.H1Leads[layout.H1.IndexOf(own[0])]) ?? own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
@@ -81,6 +81,18 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         var rest = h1[lead.Length..].TrimStart(' ', ':', '-', '–', '—', '|', '·', '/').Trim();
         if (rest.Length <= lead.TrimEnd(':', ' ').Length || rest.Length < 10 || !rest.Contains(' ')) return null;
         return rest;
+    }
+
+    /// <summary>The h1 is the site's name as the &lt;title&gt; gives it: its last segment ("… | Silicon Exposed")
+    /// or its first before a colon ("Silicon Exposed: Open Verilog flow …").</summary>
+    private static bool IsTitleTagSiteSegment(string h1, string? titleTag)
+    {
+        if (titleTag == null || h1.Length >= titleTag.Length) return false;
+        if (titleTag.EndsWith(h1, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!titleTag.StartsWith(h1, StringComparison.OrdinalIgnoreCase)) return false;
+        var rest = titleTag[h1.Length..];
+        // Only a colon: "Headline - Site" also starts with the headline, but "Blog: Post" is how blog engines name a post.
+        return rest.StartsWith(": ", StringComparison.Ordinal);
     }
 
     private static readonly string[] GluedMarkers = ["By", "Von", "Par", "Por", "Author", "Autor", "Auteur"];

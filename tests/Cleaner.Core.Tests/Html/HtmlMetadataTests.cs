@@ -36,6 +36,22 @@ public class HtmlMetadataTests
     }
 
     [Theory]
+    [InlineData("Silicon Exposed", "Open Verilog flow for Silego GreenPak4 programmable logic devices")]
+    [InlineData("Blog de Cocina", "Cómo hacer una tortilla de patatas perfecta")]
+    public void BlogNameH1BeforeAColonInTheTitleTagIsNotTheHeadline(string blog, string post)
+    {
+        var a = Clean($"<html><head><title>{blog}: {post}</title><meta property='og:title' content='{post}'></head><body><h1>{blog}</h1>{Body}</body></html>");
+        Assert.Equal(post, a.Title);
+    }
+
+    [Fact]
+    public void H1LeadingTheTitleTagBeforeADashIsTheHeadline()
+    {
+        var a = Clean($"<html><head><title>Faire Lieferketten - Evangelisches Jugendwerk in Württemberg</title></head><body><h1>Faire Lieferketten</h1>{Body}</body></html>");
+        Assert.Equal("Faire Lieferketten", a.Title);
+    }
+
+    [Theory]
     [InlineData("<h1><a href='/x'>Bridge</a> to be rebuilt next spring</h1>", "Bridge to be rebuilt next spring")]
     [InlineData("<h1><span>Un puente nuevo para la ciudad</span> hoy</h1>", "Un puente nuevo para la ciudad hoy")]
     public void H1WithoutAKickerElementStaysWhole(string h1, string expected)
