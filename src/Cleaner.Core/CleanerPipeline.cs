@@ -74,7 +74,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         }
         else
         {
-            blocks = Options.Phrases.Shared(p => new TextDumpSegmenter(p)).Segment(text); // built once: it indexes the stopwords
+            blocks = Options.Phrases.Shared(p => new TextDumpSegmenter(p)).Segment(text, firstLineIsTitle: true); // built once: it indexes the stopwords
         }
         timer?.Lap("segment");
 

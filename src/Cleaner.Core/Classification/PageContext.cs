@@ -8,6 +8,8 @@ public sealed class PageHints
 {
     public List<string> TitleCandidates { get; } = new();   // og:title, JSON-LD headline, <title>, h1
     public string? TitleTag { get; set; }
+    /// <summary>The headline when the title block holds more than it (a dump line joined with a date or byline).</summary>
+    public string? Headline { get; set; }
     public List<string> Authors { get; } = new();           // JSON-LD / meta authors
     public string? Date { get; set; }
     public string? DeclaredLanguage { get; set; }

@@ -36,15 +36,17 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         // "Topic – Headline" is often the headline itself.
         var stripped = refs.Concat(refs.Select(r => StripTrailingSite(r, hints.SiteName))).Where(r => r.Length >= 5).Distinct().ToList();
         string? best = null;
-        int bestAgree = 0;
-        foreach (var (h1, _) in layout.H1)
+        int bestAgree = 0, bestIndex = -1;
+        for (int i = 0; i < layout.H1.Count; i++)
         {
+            var h1 = layout.H1[i].Text;
             if (h1.Length > 300) continue;
             int agree = refs.Count(r => TitleDetector.Agrees(h1, r));
-            if (agree > bestAgree) { bestAgree = agree; best = h1; }
+            if (agree > bestAgree) { bestAgree = agree; best = h1; bestIndex = i; }
         }
         if (best != null)
         {
+            if (WithoutLeadKicker(best, layout.H1Leads[bestIndex]) is { } headline) return headline;
             // "Kicker Headline" in the h1 where the sources give "Headline": the kicker is not part of the title,
             // unless the page itself joins them with a colon.
             foreach (var r in stripped.OrderByDescending(r => r.Length))
@@ -59,8 +61,8 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         // The article's own h1 (not a logo or site name) when the sources disagree with every h1.
         var own = layout.H1.Where(h => h.BlockIndex >= regionStart - 40 && h.BlockIndex <= regionEnd && h.Text.Length is >= 8 and <= 300 &&
-                                       !IsSiteName(h.Text, hints.SiteName) && !(hints.TitleTag ?? "").EndsWith(h.Text, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (own.Count == 1) return own[0].Text;
+                                       !IsSiteName(h.Text, hints.SiteName) && !IsTitleTagSiteSegment(h.Text, hints.TitleTag)).ToList();
+        if (own.Count == 1) return WithoutLeadKicker(own[0].Text, layout.H1Leads[layout.H1.IndexOf(own[0])]) ?? own[0].Text;
         foreach (var t in layout.OgTitle is { } og ? [og, .. layout.JsonLdHeadlines] : layout.JsonLdHeadlines)
         {
             var s = StripTrailingSite(t, hints.SiteName);
@@ -68,6 +70,29 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         }
         if (hints.TitleTag != null) return StripSite(hints.TitleTag, hints.SiteName);
         return layout.H1.Count > 0 ? layout.H1[0].Text : null;
+    }
+
+    /// <summary>The h1 minus its leading child element when that element is a kicker set apart from the headline
+    /// ("<span class=overline>Topic</span> Headline", a date before the headline): the headline is the rest, which
+    /// must be the longer part and more than one word. Null when the h1 has no such lead.</summary>
+    public static string? WithoutLeadKicker(string h1, string? lead)
+    {
+        if (string.IsNullOrEmpty(lead) || !h1.StartsWith(lead, StringComparison.Ordinal)) return null;
+        var rest = h1[lead.Length..].TrimStart(' ', ':', '-', '–', '—', '|', '·', '/').Trim();
+        if (rest.Length <= lead.TrimEnd(':', ' ').Length || rest.Length < 10 || !rest.Contains(' ')) return null;
+        return rest;
+    }
+
+    /// <summary>The h1 is the site's name as the &lt;title&gt; gives it: its last segment ("… | Silicon Exposed")
+    /// or its first before a colon ("Silicon Exposed: Open Verilog flow …").</summary>
+    private static bool IsTitleTagSiteSegment(string h1, string? titleTag)
+    {
+        if (titleTag == null || h1.Length >= titleTag.Length) return false;
+        if (titleTag.EndsWith(h1, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!titleTag.StartsWith(h1, StringComparison.OrdinalIgnoreCase)) return false;
+        var rest = titleTag[h1.Length..];
+        // Only a colon: "Headline - Site" also starts with the headline, but "Blog: Post" is how blog engines name a post.
+        return rest.StartsWith(": ", StringComparison.Ordinal);
     }
 
     private static readonly string[] GluedMarkers = ["By", "Von", "Par", "Por", "Author", "Autor", "Auteur"];

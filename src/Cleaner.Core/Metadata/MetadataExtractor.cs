@@ -10,7 +10,7 @@ public sealed class MetadataExtractor
 {
     public void Extract(PageContext page, Article article)
     {
-        var title = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Title)?.Text;
+        var title = page.Hints.Headline ?? page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Title)?.Text;
         article.Title = title ?? page.Hints.TitleCandidates.FirstOrDefault();
         var html = page.Hints.Html != null ? page.Phrases.Shared(p => new HtmlMetadata(p)) : null;
         if (html != null) article.Title = html.Title(page.Hints, page.RegionStart, page.RegionEnd < 0 ? int.MaxValue : page.RegionEnd) ?? article.Title;

@@ -48,6 +48,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         public int TextStart, LinkStart, CommaStart, ParagraphStart;
         public int Depth;
         public byte AuthorKind;                 // 0 none, 1 rel=author, 2 itemprop=author, 3 byline class
+        public string? Lead;                    // h1 only: text of its first child element when no text precedes it
     }
 
     public List<Block> Segment(IHtmlDocument doc, PageHints hints)
@@ -129,7 +130,10 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                         c.LinkChars = totalLink - f.LinkStart;
                         c.Commas = totalCommas - f.CommaStart;
                         c.Paragraphs = totalParagraphs - f.ParagraphStart;
-                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) layout.H1.Add((string.Join(" ", blocks.Skip(c.FirstBlock).Take(c.EndBlock - c.FirstBlock).Select(x => x.Text)), c.FirstBlock));
+                        if (f.Name == "h1" && !f.Hidden && c.FirstBlock < c.EndBlock) {
+                            layout.H1.Add((string.Join(" ", blocks.Skip(c.FirstBlock).Take(c.EndBlock - c.FirstBlock).Select(x => x.Text)), c.FirstBlock));
+                            layout.H1Leads.Add(f.Lead);
+                        }
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
                         AddAuthorHint(f, layout, blocks.Count);
@@ -152,6 +156,10 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (name == "time" && hints.Date == null && el.GetAttribute("datetime") is { Length: > 0 } dt) hints.Date = dt.Trim();
 
                 var parent = open.Count > 0 ? open[^1] : null;
+                // A kicker ("overline", "supertitle", a date) is often the h1's first child element, before any text of its own.
+                if (parent is { Name: "h1", Lead: null } && totalText == parent.TextStart && name != "a" && !IsHidden(el) &&
+                    TextMetrics.NormalizeSpace(el.TextContent).Trim() is { Length: > 0 } lead)
+                    parent.Lead = lead;
                 var frame = new Frame
                 {
                     El = el, Name = name, Depth = open.Count,

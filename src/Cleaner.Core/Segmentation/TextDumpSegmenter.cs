@@ -22,7 +22,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 
     private readonly Knowledge? _knowledge = phrases?.Shared(p => new Knowledge(p));
 
-    public List<Block> Segment(string text)
+    /// <param name="firstLineIsTitle">The dump's first line is the page's &lt;title&gt; (scraper dumps): it stays a
+    /// block of its own.</param>
+    public List<Block> Segment(string text, bool firstLineIsTitle = false)
     {
         if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
         // Lines are slices of the text (a copy only where spaces needed collapsing): most of a dump is read once.
@@ -44,6 +46,14 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         {
             var line = lines[i].Span;
             bool has = pending.Length > 0;
+            // A dump's first line is the page's <title>: a line of its own, never the start of a paragraph; only a
+            // <title> that wrapped in the source goes on ("… the truth about tech" / "and libertarians - Salon.com").
+            if (firstLineIsTitle && i == 1 && has && blocks.Count == 0 && !(char.IsLower(line[0]) && line.Contains(' ')))
+            {
+                blocks.Add(new Block(0, pending.ToString()));
+                pending.Clear();
+                has = false;
+            }
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
             // punctuation binds both neighbours, so the snippet stays one block instead of dozens of crumbs.
             bool codePunctuation = IsCodePunctuation(line);

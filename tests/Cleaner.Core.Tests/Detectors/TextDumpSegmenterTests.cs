@@ -1,9 +1,21 @@
+using Cleaner.Core.Segmentation;
+using Cleaner.Core.Knowledge;
 namespace Cleaner.Core.Tests.Detectors;
 
 /// <summary>Joining the fragments that inline markup split over lines (real lines from the dev dumps).</summary>
 public class TextDumpSegmenterTests
 {
     private static string[] Texts(params string[] lines) => DumpPage.Segment(lines).Select(b => b.Text).ToArray();
+
+    [Fact]
+    public void TitleLineOfADumpStaysAlone() =>
+        Assert.Equal(["Große Aufgaben für die neue Regierung", "Über uns"],
+            new TextDumpSegmenter(PhraseBook.Default).Segment("Große Aufgaben für die neue Regierung\nÜber uns", firstLineIsTitle: true).Select(b => b.Text));
+
+    [Fact]
+    public void TitleLineWrappedInTheSourceGoesOn() =>
+        Assert.Equal(["The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians - Salon.com", "Salon"],
+            new TextDumpSegmenter(PhraseBook.Default).Segment("The sharing economy is a lie: Uber, Ayn Rand and the truth about tech\n            and libertarians - Salon.com\nSalon", firstLineIsTitle: true).Select(b => b.Text));
 
     [Fact]
     public void GermanLinkedPhraseInsideASentenceIsJoined() =>

@@ -5,6 +5,24 @@ namespace Cleaner.Core.Tests.Detectors;
 /// <summary>The headline line that agrees with the dump's first line (the page's &lt;title&gt;).</summary>
 public class TitleDetectorTests
 {
+    [Theory]
+    [InlineData("Nach Unfall auf Intensivstation: Bernal kämpft um Karriere dpa", "Nach Unfall auf Intensivstation: Bernal kämpft um Karriere", "Nach Unfall auf Intensivstation: Bernal kämpft um Karriere")]
+    [InlineData("20. Juni 2019 creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH", "creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH", "creditshelf kooperiert mit finleap und plant Akquisition der Valendo GmbH")]
+    [InlineData("Biggest money laundering scheme in history uncovered in Ukraine October 19, 2019", "Biggest money laundering scheme in history uncovered in Ukraine – Investment Watch", "Biggest money laundering scheme in history uncovered in Ukraine")]
+    [InlineData("West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout Aleš Vávra před 2 hodinami", "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout", "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout")]
+    public void HeadlineJoinedWithADateOrCreditLineIsCutToTheTitleLine(string block, string titleLine, string expected) =>
+        Assert.Equal(expected, TitleDetector.HeadlineWithin(block, titleLine));
+
+    [Theory]
+    // The <title> shortens the headline: the rest is part of it.
+    [InlineData("Auto leasen, finanzieren oder kaufen – was ist günstiger?", "Auto leasen, finanzieren oder kaufen | Vergleich")]
+    // Only a leading segment of the <title> matches: no cut.
+    [InlineData("What we do What is Creative Commons?", "What we do - Creative Commons")]
+    // The block is the headline as it stands.
+    [InlineData("Le gouvernement présente son budget", "Le gouvernement présente son budget - Le Monde")]
+    public void HeadlineIsKeptWholeWhenTheRestBelongsToIt(string block, string titleLine) =>
+        Assert.Null(TitleDetector.HeadlineWithin(block, titleLine));
+
     [Fact]
     public void GermanHeadlineWordedDifferentlyFromTheTitleTag()
     {

@@ -24,6 +24,42 @@ public class HtmlMetadataTests
         Assert.Equal("Bridge to be rebuilt", a.Title);
     }
 
+    [Theory]
+    [InlineData("<h1><span class='overline'>Abstandsregeln und Fieberkontrollen </span><span>: </span><span>Wie Firmen ihre Beschäftigten schützen</span></h1>", "Wie Firmen ihre Beschäftigten schützen")]
+    [InlineData("<h1><span class='supertitle'><time datetime='2022-02-01'>1. Februar 2022</time></span> <span>Bundesministerin Raab: Mit Ländern Rahmenbedingungen gestalten</span></h1>", "Bundesministerin Raab: Mit Ländern Rahmenbedingungen gestalten")]
+    [InlineData("<h1><div class='topic-label'>100. Geburtstag</div> Holocaust-Überlebende Margot Friedländer wird 100 Jahre</h1>", "Holocaust-Überlebende Margot Friedländer wird 100 Jahre")]
+    [InlineData("<h1><span class='kicker'>Politique</span> Le gouvernement présente son budget pour 2024</h1>", "Le gouvernement présente son budget pour 2024")]
+    public void KickerElementLeadingTheH1IsDropped(string h1, string expected)
+    {
+        var a = Clean($"<html><head><title>{expected} - Example</title></head><body>{h1}{Body}</body></html>");
+        Assert.Equal(expected, a.Title);
+    }
+
+    [Theory]
+    [InlineData("Silicon Exposed", "Open Verilog flow for Silego GreenPak4 programmable logic devices")]
+    [InlineData("Blog de Cocina", "Cómo hacer una tortilla de patatas perfecta")]
+    public void BlogNameH1BeforeAColonInTheTitleTagIsNotTheHeadline(string blog, string post)
+    {
+        var a = Clean($"<html><head><title>{blog}: {post}</title><meta property='og:title' content='{post}'></head><body><h1>{blog}</h1>{Body}</body></html>");
+        Assert.Equal(post, a.Title);
+    }
+
+    [Fact]
+    public void H1LeadingTheTitleTagBeforeADashIsTheHeadline()
+    {
+        var a = Clean($"<html><head><title>Faire Lieferketten - Evangelisches Jugendwerk in Württemberg</title></head><body><h1>Faire Lieferketten</h1>{Body}</body></html>");
+        Assert.Equal("Faire Lieferketten", a.Title);
+    }
+
+    [Theory]
+    [InlineData("<h1><a href='/x'>Bridge</a> to be rebuilt next spring</h1>", "Bridge to be rebuilt next spring")]
+    [InlineData("<h1><span>Un puente nuevo para la ciudad</span> hoy</h1>", "Un puente nuevo para la ciudad hoy")]
+    public void H1WithoutAKickerElementStaysWhole(string h1, string expected)
+    {
+        var a = Clean($"<html><head><title>{expected}</title></head><body>{h1}{Body}</body></html>");
+        Assert.Equal(expected, a.Title);
+    }
+
     [Fact]
     public void TitleTagLosesItsSiteNameWhenNoHeadingAgrees()
     {

@@ -65,6 +65,7 @@ public sealed class TitleDetector : IBlockDetector
             best.Label(BlockKind.Title, Name, "headline" + (bestSimilarity >= 0.5 ? $" matching the page title ({bestSimilarity:0.00})" : " nearest above the article"));
             if (titleTagBlock >= 0 && blocks[titleTagBlock].Kind != BlockKind.Title)
                 blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text");
+            if (titleTagBlock >= 0) page.Hints.Headline = HeadlineWithin(best.Text, titleTag!);
             // The headline repeated inside the article (a sticky header, a print heading) is not a paragraph.
             for (int i = best.Index + 1; i < blocks.Count; i++)
                 if (blocks[i].Kind == BlockKind.Content && blocks[i].Text == best.Text)
@@ -76,6 +77,41 @@ public sealed class TitleDetector : IBlockDetector
             // No headline line: the <title> minus its site name is the best guess.
             blocks[titleTagBlock].Label(BlockKind.Metadata, Name, "page <title> text (the title without its site name)");
             page.Hints.TitleCandidates.Insert(0, StripSiteName(titleTag!));
+        }
+    }
+
+    /// <summary>The part of a dump's title block that the &lt;title&gt; line gives, when the block holds more: the
+    /// segmenter joins a headline with a short line next to it (a date, "dpa", a byline label). The text around the
+    /// match must be absent from the &lt;title&gt; line, so a headline the &lt;title&gt; only shortens stays whole.
+    /// Null when the block is the headline as it stands.</summary>
+    public static string? HeadlineWithin(string block, string titleLine)
+    {
+        block = TextMetrics.NormalizeSpace(block).Trim();
+        titleLine = TextMetrics.NormalizeSpace(titleLine).Trim();
+        var foldedTitle = TextFold.Fold(titleLine);
+        var withoutSite = StripSiteName(titleLine);
+        // Only a trailing site name is dropped here: the end of "Site – Headline" may be a short generic phrase.
+        foreach (var candidate in titleLine.StartsWith(withoutSite, StringComparison.Ordinal) ? [titleLine, withoutSite] : new[] { titleLine })
+        {
+            if (candidate.Length < 12 || candidate.Length >= block.Length || candidate.Length * 5 < block.Length * 2) continue;
+            int at = block.IndexOf(candidate, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            int end = at + candidate.Length;
+            // Whole words only: the match must not cut a word of the block.
+            if (at > 0 && char.IsLetterOrDigit(block[at - 1]) || end < block.Length && char.IsLetterOrDigit(block[end])) continue;
+            var before = block[..at].Trim();
+            var after = block[end..].Trim();
+            // "Headline – more of it" continues the headline past the part the <title> kept.
+            if (after.Length > 0 && after[0] is '–' or '—' or '-' or ':' or '|' or ',' or '(' or '·') continue;
+            if (InTitle(before) || InTitle(after)) continue;
+            return block.Substring(at, candidate.Length);
+        }
+        return null;
+
+        bool InTitle(string extra)
+        {
+            var folded = TextFold.Fold(extra).Trim();
+            return folded.Any(char.IsLetterOrDigit) && foldedTitle.Contains(folded, StringComparison.Ordinal);
         }
     }
 

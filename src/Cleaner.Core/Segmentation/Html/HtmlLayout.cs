@@ -48,6 +48,8 @@ public sealed class HtmlLayout
     public List<HtmlAuthorHint> AuthorHints { get; } = new();
     /// <summary>Texts of visible h1 elements in page order, with the index of their first block.</summary>
     public List<(string Text, int BlockIndex)> H1 { get; } = new();
+    /// <summary>For each entry of <see cref="H1"/>: the text of its leading child element (a kicker candidate), or null.</summary>
+    public List<string?> H1Leads { get; } = new();
     /// <summary>JSON-LD headline(s) of article objects.</summary>
     public List<string> JsonLdHeadlines { get; } = new();
     /// <summary>JSON-LD author names of article objects (persons first).</summary>
