@@ -179,6 +179,21 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(2, Ids(piped.Stdout).Count);
     }
 
+    /// <summary>A limit smaller than any page (even the engine's own warm-up pages) gives one error record per
+    /// document, not an internal error.</summary>
+    [Fact]
+    public void ATinyMaxBytesGivesErrorRecordsNotACrash()
+    {
+        var stdin = string.Concat(Enumerable.Range(1, 3).Select(i => JsonSerializer.Serialize(new { id = $"r{i}", text = Page(1) }) + "\n"));
+        var run = CliRunner.Exec(["--input-format", "jsonl", "--max-bytes", "10", "-q"], stdin: stdin);
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        // A record over the limit is not parsed, so its id is its position in the stream.
+        Assert.Equal(["stdin:1", "stdin:2", "stdin:3"], lines.Select(l => l["id"]!.GetValue<string>()));
+        Assert.All(lines, l => Assert.Equal("too-large", l["error"]!["kind"]!.GetValue<string>()));
+        Assert.DoesNotContain("internal error", run.Stderr);
+    }
+
     /// <summary>-o DIR with a text format loses no document either: a failure leaves "name.error.json" with the
     /// error record, and --resume tries it again (and removes the error file when it now succeeds).</summary>
     [Fact]
