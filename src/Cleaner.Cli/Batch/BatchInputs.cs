@@ -46,7 +46,7 @@ public static class BatchInputs
             foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var rel = Path.GetRelativePath(input, f).Replace(Path.DirectorySeparatorChar, '/');
-                if (rel.Split(Path.DirectorySeparatorChar).Any(seg => seg.StartsWith('.'))) continue; // hidden files and folders
+                if (rel.Split('/').Any(seg => seg.StartsWith('.'))) continue; // hidden files and folders
                 yield return new InputSource(f, rel, LengthOf(f), false);
             }
             yield break;
@@ -125,10 +125,9 @@ public static class BatchInputs
     /// <summary>Output name of a page file: its relative path without the known extensions, '/'-separated.</summary>
     public static string StripExtensions(string relativePath)
     {
-        var rel = relativePath;
-        int slash = rel.LastIndexOf('/');
-        var dir = slash >= 0 ? rel[..(slash + 1)] : "";
-        var name = rel[(slash + 1)..];
+        int slash = relativePath.LastIndexOf('/');
+        var dir = slash >= 0 ? relativePath[..(slash + 1)] : "";
+        var name = relativePath[(slash + 1)..];
         foreach (var ext in (string[])[".jsonl.gz", ".ndjson.gz", ".warc.gz", ".jsonl", ".ndjson", ".warc"])
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase) && name.Length > ext.Length) return dir + name[..^ext.Length];
         return dir + InputDocument.IdFromPath(name);

@@ -14,13 +14,14 @@ public static class BatchRun
 
     public static int Run(ParseResult parse, string[] inputs, InputKind inputKind, CleanerPipeline pipeline)
     {
-        var formatName = parse.GetValue(CleanCommand.Format) ?? "jsonl";
+        var formatOption = parse.GetValue(CleanCommand.Format);
+        var formatName = formatOption ?? "jsonl";
         if (!CleanCommand.TryParseFormat(formatName, out var format))
         {
             Console.Error.WriteLine($"cleaner: unknown format '{formatName}' (text, json, jsonl, markdown)");
             return ExitCodes.Usage;
         }
-        bool jsonExplain = parse.GetValue(CleanCommand.Format) != null && format is OutputFormat.Json or OutputFormat.Jsonl;
+        bool jsonExplain = formatOption != null && format is OutputFormat.Json or OutputFormat.Jsonl;
         var outputPath = parse.GetValue(CleanCommand.Output);
         bool explain = parse.GetValue(CleanCommand.Explain), pretty = parse.GetValue(CleanCommand.Pretty);
         bool quiet = parse.GetValue(CleanCommand.Quiet), failFast = parse.GetValue(CleanCommand.FailFast);
@@ -107,7 +108,7 @@ public static class BatchRun
             var result = pipeline.Clean(item.TakeDocument());
             byte[] output;
             // Explain stays text unless JSON was asked for explicitly (jsonl is only the batch default).
-            if (explain) output = Utf8.GetBytes(jsonExplain ? Writers.ExplainJson(result) + "\n" : Writers.Explain(result));
+            if (explain) output = Utf8.GetBytes(Writers.RenderExplain(result, jsonExplain));
             else if (format is OutputFormat.Json or OutputFormat.Jsonl)
             {
                 var record = ArticleRecord.From(result);

@@ -35,11 +35,12 @@ public sealed class BatchSummary
         Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
         OutputChars += outcome.OutputChars;
         TextChars += outcome.OutputChars;
-        foreach (var (kind, chars) in outcome.RemovedCharsByKind ?? new Dictionary<string, int>())
-        {
-            RemovedCharsByKind[kind] = RemovedCharsByKind.GetValueOrDefault(kind) + chars;
-            TextChars += chars;
-        }
+        if (outcome.RemovedCharsByKind is { } removed)
+            foreach (var (kind, chars) in removed)
+            {
+                RemovedCharsByKind[kind] = RemovedCharsByKind.GetValueOrDefault(kind) + chars;
+                TextChars += chars;
+            }
     }
 
     /// <summary>Share of the page text (kept plus removed characters) removed, by kind.</summary>

@@ -180,16 +180,16 @@ public static class BenchCommand
         var pipeline = new CleanerPipeline(new CleanerOptions { TimeStages = true });
         var sums = new Dictionary<string, double>();
         var slowest = new List<(double Ms, string Id)>();
-        long allocated = GC.GetTotalAllocatedBytes();
-        var paused = GC.GetTotalPauseDuration();
+        var before = RuntimeCounts.Now();
         foreach (var p in pages)
         {
             var r = pipeline.Clean(InputDocument.FromBytes(p.Id, p.Bytes));
             foreach (var (stage, ms) in r.Stats.StageMs!) sums[stage] = sums.GetValueOrDefault(stage) + ms;
             slowest.Add((r.Stats.ElapsedMs, p.Id));
         }
+        var runtime = RuntimeCounts.Now() - before;
         double all = sums.Values.Sum();
-        Console.WriteLine($"  stages (1 job, {all:F0} ms in all, {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / pages.Count:F2} MB allocated a page, {GC.GetTotalPauseDuration() - paused:g} in GC pauses):");
+        Console.WriteLine($"  stages (1 job, {all:F0} ms in all, {runtime.Allocated / 1e6 / pages.Count:F2} MB allocated a page, {runtime.Paused:g} in GC pauses):");
         foreach (var (stage, ms) in sums.OrderByDescending(kv => kv.Value))
             Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%");
         Console.WriteLine("  slowest pages: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Id} {s.Ms:F0} ms")));

@@ -215,8 +215,7 @@ public static class CleanCommand
                 if (!result.Article.Found && exit == ExitCodes.Ok) exit = ExitCodes.NoArticle;
 
                 var rendered = !explain ? Render(result, format, pretty)
-                    : format is OutputFormat.Json or OutputFormat.Jsonl ? Writers.ExplainJson(result) + "\n"
-                    : Writers.Explain(result);
+                    : Writers.RenderExplain(result, asJson: format is OutputFormat.Json or OutputFormat.Jsonl);
                 if (output != null) output.Write(rendered);
                 else WriteToFolder(outputPath!, result.Id, format, rendered);
             }

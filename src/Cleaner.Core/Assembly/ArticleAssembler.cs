@@ -3,9 +3,9 @@ using Cleaner.Core.Model;
 
 namespace Cleaner.Core.Assembly;
 
-/// <summary>Builds the article from labelled blocks: content blocks in page order become paragraphs
-/// (a caption repeated as a paragraph, or a short line met again, is dropped), boilerplate becomes "removed" entries (consecutive blocks of one kind and
-/// one group, such as a cookie table, are one entry).</summary>
+/// <summary>Builds the article from labelled blocks: content blocks in page order become paragraphs (a caption
+/// repeated as a paragraph, or a short line met again, is dropped), boilerplate becomes "removed" entries
+/// (consecutive blocks of one kind and one group, such as a cookie table, are one entry).</summary>
 public sealed class ArticleAssembler
 {
     private const int RepeatedLabelMaxChars = 100;

@@ -272,7 +272,6 @@ public sealed class HtmlMetadata(PhraseBook phrases)
         return false;
     }
 
-    /// <summary>Cuts what trails a name in a byline: a parenthesis, digits of a date, month names.</summary>
     /// <summary>A marker glued to the name by markup: "ByAlex Bozarjian", "AuthorAndreas Kalt".</summary>
     private static string StripGluedMarker(string t)
     {
@@ -293,6 +292,7 @@ public sealed class HtmlMetadata(PhraseBook phrases)
                after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
     }
 
+    /// <summary>Cuts what trails a name in a byline: a parenthesis, digits of a date, month names.</summary>
     public string CleanName(string raw)
     {
         var name = StripGluedMarker(raw.Trim());

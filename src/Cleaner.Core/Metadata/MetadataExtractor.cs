@@ -49,7 +49,7 @@ public sealed class MetadataExtractor
         if (article.Authors.Count == 0 && html == null)
             foreach (var a in page.Hints.Authors) if (!article.Authors.Contains(a)) article.Authors.Add(a);
         if (article.Authors.Count == 0)
-            article.Authors.AddRange(page.Phrases.Shared(p => new BylineParser(p)).EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
+            article.Authors.AddRange(parser.EndSignature(page.Blocks, page.RegionStart, page.RegionEnd));
 
         var lead = page.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Content);
         var datelines = page.Phrases.Shared(p => new DatelineParser(p));

@@ -94,6 +94,9 @@ public static class Writers
     public static string ExplainJson(CleanResult r) =>
         JsonSerializer.Serialize(ExplainRecords(r), CompactContext.ListExplainRecord);
 
+    /// <summary>The --explain output: one JSON array line of full blocks, or the text view.</summary>
+    public static string RenderExplain(CleanResult r, bool asJson) => asJson ? ExplainJson(r) + "\n" : Explain(r);
+
     private static string EscapeMd(string s)
     {
         // Only what would change the meaning at the start of a line or inline emphasis.

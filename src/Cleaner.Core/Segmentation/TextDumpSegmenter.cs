@@ -114,8 +114,6 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>"… according to the" / "Fetch API": the sentence goes on. Not for two-word items such as "Über uns".</summary>
-    private bool EndsWithFunctionWord(ReadOnlySpan<char> line) => EndsWithFunctionWord(line, TextMetrics.WordCount(line));
-
     /// <param name="line">The text, or its tail.</param>
     /// <param name="wordCount">Words of the whole text.</param>
     private bool EndsWithFunctionWord(ReadOnlySpan<char> line, int wordCount)
@@ -141,7 +139,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 
     /// <summary>"bei" alone on a line ("… auf der A6" / "bei" / "Studen"): a linked phrase split after its preposition.</summary>
     private bool IsLoneFunctionWord(ReadOnlySpan<char> line) =>
-        line.Length <= 12 && char.IsLower(line[0]) && line.IndexOf(' ') < 0 && EndsWithFunctionWord(line);
+        line.Length <= 12 && char.IsLower(line[0]) && line.IndexOf(' ') < 0 && EndsWithFunctionWord(line, wordCount: 1);
 
     /// <summary>"von" / "by Jane Doe" after a headline is a byline, not the headline's last words.</summary>
     private bool OpensByline(ReadOnlySpan<char> line)

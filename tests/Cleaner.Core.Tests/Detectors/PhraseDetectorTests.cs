@@ -40,19 +40,13 @@ public class PhraseDetectorTests
     public void SourceTagsInBracketsOrWithDigitsAreNotCredits(string text) =>
         Assert.False(new CreditParser(PhraseBook.Default).TrySplit(text, out _));
 
-    [Fact]
-    public void ASentenceMentioningTermsOfServiceOnceIsNotALegalNotice()
+    /// <summary>Prose that names a boilerplate topic once (terms of service; comments and replies) is a
+    /// paragraph, not a legal notice or a comment section.</summary>
+    [Theory]
+    [InlineData("Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an industry-wide surveillance machine?")]
+    [InlineData("Comments and reply features: Viewers can now leave a comment or reply to videos shared by professionals using the paid tiers, so that teams can discuss a recording where it is watched, and the answers stay with the video for everyone who opens it later on. It is one of the larger changes in this release of the platform.")]
+    public void ASentenceNamingABoilerplateTopicOnceIsContent(string line)
     {
-        var line = "Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an industry-wide surveillance machine?";
-        var p = DumpPage.Paragraphs("en");
-        var page = DumpPage.Classify("Title", p[0], line, p[1]);
-        Assert.Equal(Model.BlockKind.Content, page.Find(line).Kind);
-    }
-
-    [Fact]
-    public void ASentenceAboutCommentsAndRepliesIsNotACommentSection()
-    {
-        var line = "Comments and reply features: Viewers can now leave a comment or reply to videos shared by professionals using the paid tiers, so that teams can discuss a recording where it is watched, and the answers stay with the video for everyone who opens it later on. It is one of the larger changes in this release of the platform.";
         var p = DumpPage.Paragraphs("en");
         var page = DumpPage.Classify("Title", p[0], line, p[1]);
         Assert.Equal(Model.BlockKind.Content, page.Find(line).Kind);

@@ -74,7 +74,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         for (int i = layout.JsonLdFirstBlock; i < page.Blocks.Count; i++)
         {
             var t = page.Blocks[i].Text;
-            bodyLength += TextMetrics.EffectiveLength(t);
+            bodyLength += page.Blocks[i].EffectiveLength;
             for (int at = 0; at + 30 <= t.Length; at += 200)
             {
                 probes++;
@@ -280,11 +280,11 @@ public sealed class HtmlContentScorer : IBlockDetector
 
     private const string LeadReason = "lead paragraph between the headline and the main content";
 
-    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
-    /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
     /// <summary>Fine print led by a footnote mark ("¹ Effektiver Jahreszins…", "* Preise inkl. MwSt.").</summary>
     private static bool IsFootnote(string text) => text.Length > 0 && text[0] is '*' or '†' or '¹' or '²' or '³';
 
+    /// <summary>Running text outside figures and asides (a picture's caption or a box's blurb is not the lead):
+    /// a sentence, or a longer clause (German capitalises nouns, so a short sentence need not read as prose).</summary>
     private static bool IsLead(Block b, int len) =>
         !b.InFigure && !(b.TagPath ?? "").Contains("aside", StringComparison.Ordinal) && b.LinkDensity < 0.25 &&
         (len >= 60 && TextMetrics.IsProse(b.Text) || len >= 40 && TextMetrics.EndsSentence(b.Text) && TextMetrics.WordCount(b.Text) >= 5);

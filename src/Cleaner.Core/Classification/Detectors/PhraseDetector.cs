@@ -57,6 +57,10 @@ public abstract class PhraseDetector : IBlockDetector
     /// <summary>Whether a later, more specific detector should have this block.</summary>
     protected virtual bool LeavesToOther(PageContext page, Block block) => false;
 
+    /// <summary>The phrases are a small part of a prose block: the text mentions the topic, it is not the thing.</summary>
+    protected static bool MentionedInProse(Block block, int coveredChars) =>
+        coveredChars * 8 < block.Text.Length && TextMetrics.IsProse(block.Text);
+
     protected virtual bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
         effectiveLength <= ShortBlock ||
         distinctHits >= 2 && effectiveLength <= LongBlock ||
@@ -87,7 +91,7 @@ public sealed class LegalNoticeDetector() : PhraseDetector("legal-notice", Block
     // only proposed, the main-content choice decides.
     protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
         base.IsSure(block, effectiveLength, distinctHits, coveredChars) &&
-        !(distinctHits == 1 && effectiveLength >= 100 && coveredChars * 8 < block.Text.Length && TextMetrics.IsProse(block.Text));
+        !(distinctHits == 1 && effectiveLength >= 100 && MentionedInProse(block, coveredChars));
 }
 
 public sealed class SitePromoDetector() : PhraseDetector("site-promo", BlockKind.SitePromo);
@@ -150,7 +154,7 @@ public sealed class CommentsDetector() : PhraseDetector("comments", BlockKind.Co
     /// <summary>Comment-section markers are short; a sentence that talks about comments and replies is text.</summary>
     protected override bool IsSure(Block block, int effectiveLength, int distinctHits, int coveredChars) =>
         base.IsSure(block, effectiveLength, distinctHits, coveredChars) &&
-        !(effectiveLength > 150 && coveredChars * 8 < block.Text.Length && TextMetrics.IsProse(block.Text) && TextMetrics.EndsSentence(block.Text));
+        !(effectiveLength > 150 && MentionedInProse(block, coveredChars) && TextMetrics.EndsSentence(block.Text));
 }
 
 /// <summary>Menu items and skip links: only blocks that are little more than the phrase.</summary>

@@ -50,13 +50,8 @@ public sealed class TitleDetector : IBlockDetector
                 similarity = Math.Max(Similarity(b.Text, tagTokens), Similarity(b.Text, strippedTokens!));
                 if (similarity >= 0.5) score += 3 * similarity;
             }
-            bool agreesWithHint = false;
             foreach (var hint in page.Hints.TitleCandidates)
-                if (Agrees(b.Text, hint)) { score += 1; agreesWithHint = true; break; }
-            // In HTML, a plain block inside the article (a table cell, a short line) is a headline only when
-            // the page's title or metadata confirms it; headings speak for themselves.
-            if (page.Format == InputFormat.Html && i > regionStart && b.HeadingLevel == 0 && similarity < 0.5 && !agreesWithHint)
-                continue;
+                if (Agrees(b.Text, hint)) { score += 1; break; }
             if (score > bestScore) { bestScore = score; best = b; bestSimilarity = similarity; }
         }
 
