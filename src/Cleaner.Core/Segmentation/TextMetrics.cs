@@ -19,6 +19,9 @@ public static class TextMetrics
     // tests per character were a measurable share of the text-dump time.
     private static readonly byte[] Weight = BuildWeights();
 
+    /// <summary>A letter or digit of a script written with spaces between words (where phrases need word boundaries).</summary>
+    public static bool IsSpacedWordChar(char c) => Weight[c] == 1;
+
     private static byte[] BuildWeights()
     {
         var weight = new byte[char.MaxValue + 1];
