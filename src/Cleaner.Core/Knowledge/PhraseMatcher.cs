@@ -11,7 +11,7 @@ public sealed class PhraseMatcher
 {
     // The trie while phrases are added: one edge table for all nodes (a dictionary per node cost ~25 MB for the
     // 25 languages' data), and each node's children as a linked list; dropped once flat (Build).
-    private Dictionary<long, int>? _edges = new();
+    private Dictionary<long, int>? _edgeKeys = new();
     private List<int>? _firstChild = [-1];
     private List<int>? _nextSibling = [-1];
     private List<char>? _charOf = ['\0'];
@@ -34,7 +34,7 @@ public sealed class PhraseMatcher
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
         if (phrase.Length == 0) return;
-        var edges = _edges!;
+        var edges = _edgeKeys!;
         var firstChild = _firstChild!;
         int state = 0;
         foreach (var c in phrase)
@@ -67,16 +67,26 @@ public sealed class PhraseMatcher
         return this;
     }
 
-    // The trie as flat arrays, for scanning: the root's moves as a dense table (every walk starts there), other
-    // nodes' edges sorted by char in one shared array.
-    private int[] _rootNext = [];
-    private int[] _edgeStart = [];   // node -> first edge; edges of node n are [_edgeStart[n], _edgeStart[n+1])
-    private char[] _edgeChar = [];
-    private int[] _edgeTarget = [];
-    private int[]?[] _outputs = [];  // the phrases that end at a node (all of them: the same folded phrase, added more than once)
-    // Whether a node's phrases end with a word character (they all end with the char that leads into it, so one
-    // look at the next character clears them all).
-    private bool[] _endsInWord = [];
+    // The trie as flat arrays, for scanning. Nodes are numbered breadth first, so the shallow nodes where walks
+    // spend most of their steps share a few cache lines; what a step reads of a node is two ints in one array.
+    // Profiling: a node's fields spread over arrays of 25,000 entries each cost a cache miss per step.
+    private int[] _rootNext = [];    // the root's children by char below RootDense (every walk starts there)
+    private char[] _rootHighChars = []; // the root's other children, sorted by char
+    private int[] _rootHighTargets = [];
+    private int[] _node = [];        // node n: [2n] first edge in _edges, or its row in _dense; [2n+1] edge count << 8 | flags
+    private long[] _edges = [];      // target << 16 | char, a node's edges together
+    private int[] _dense = [];       // rows of children by character class, for nodes with many children
+    private ushort[] _denseClass = [];
+    private int[]?[] _outputs = [];  // the phrases that end at a node (more than one when a phrase was added twice)
+
+    private const int HasOutputs = 1;
+    // A node's phrases end with a word character: they all end with the char that leads into it, so one look at
+    // the next character clears them all.
+    private const int EndsInWord = 2;
+    private const int Dense = 4;
+    // Nodes with more children than this (a hundred or so, near the root, where half the steps are taken) get a
+    // dense row of children by character class; the classes are the characters on those nodes' edges, 0 the rest.
+    private const int DenseFanOut = 4;
 
     private void Flatten()
     {
@@ -84,32 +94,66 @@ public sealed class PhraseMatcher
         var nextSibling = _nextSibling!;
         var charOf = _charOf!;
         int n = firstChild.Count;
-        _rootNext = new int[RootDense];
-        for (int child = firstChild[0]; child >= 0; child = nextSibling[child])
-            if (charOf[child] < RootDense) _rootNext[charOf[child]] = child;
-        _edgeStart = new int[n + 1];
-        _outputs = new int[n][];
-        _endsInWord = new bool[n];
-        _edgeChar = new char[n - 1];   // every node but the root is the target of exactly one edge
-        _edgeTarget = new int[n - 1];
-        int e = 0;
-        for (int i = 0; i < n; i++)
-        {
-            _edgeStart[i] = e;
-            _outputs[i] = _nodeOutputs![i]?.ToArray();
-            _endsInWord[i] = i > 0 && IsWordChar(charOf[i]);
-            int first = e;
-            for (int child = firstChild[i]; child >= 0; child = nextSibling[child])
+        // Breadth-first numbering; the root stays 0.
+        var order = new int[n];
+        var id = new int[n];
+        int count = 1;
+        for (int head = 0; head < count; head++)
+            for (int child = firstChild[order[head]]; child >= 0; child = nextSibling[child])
             {
-                _edgeChar[e] = charOf[child];
-                _edgeTarget[e] = child;
-                e++;
+                id[child] = count;
+                order[count++] = child;
             }
-            Array.Sort(_edgeChar, _edgeTarget, first, e - first);
+        var children = new List<(char C, int Target)>();
+        List<(char C, int Target)> ChildrenOf(int old)
+        {
+            children.Clear();
+            for (int child = firstChild[old]; child >= 0; child = nextSibling[child]) children.Add((charOf[child], id[child]));
+            children.Sort();
+            return children;
         }
-        _edgeStart[n] = e;
+
+        _rootNext = new int[RootDense];
+        var high = ChildrenOf(0).Where(x => x.C >= RootDense).ToArray();
+        foreach (var (c, target) in children) if (c < RootDense) _rootNext[c] = target;
+        _rootHighChars = high.Select(x => x.C).ToArray();
+        _rootHighTargets = high.Select(x => x.Target).ToArray();
+
+        _denseClass = new ushort[char.MaxValue + 1];
+        int classes = 1, rows = 0;
+        for (int i = 1; i < n; i++)
+            if (ChildrenOf(order[i]).Count > DenseFanOut)
+            {
+                rows++;
+                foreach (var (c, _) in children) if (_denseClass[c] == 0) _denseClass[c] = (ushort)classes++;
+            }
+        _dense = new int[rows * classes];
+        _node = new int[2 * n];
+        _outputs = new int[n][];
+        _edges = new long[n - 1]; // every node but the root is the target of exactly one edge
+        int e = 0, row = 0;
+        for (int i = 1; i < n; i++)
+        {
+            int old = order[i];
+            _outputs[i] = _nodeOutputs![old]?.ToArray();
+            int flags = (_outputs[i] != null ? HasOutputs : 0) | (IsWordChar(charOf[old]) ? EndsInWord : 0);
+            var kids = ChildrenOf(old);
+            if (kids.Count > DenseFanOut)
+            {
+                _node[2 * i] = row;
+                foreach (var (c, target) in kids) _dense[row + _denseClass[c]] = target;
+                row += classes;
+                flags |= Dense;
+            }
+            else
+            {
+                _node[2 * i] = e;
+                foreach (var (c, target) in kids) _edges[e++] = (long)target << 16 | c;
+            }
+            _node[2 * i + 1] = kids.Count << 8 | flags;
+        }
         // The construction tables are not needed once flat (and only crowd the cache).
-        _edges = null;
+        _edgeKeys = null;
         _firstChild = _nextSibling = null;
         _charOf = null;
         _nodeOutputs = null;
@@ -122,38 +166,30 @@ public sealed class PhraseMatcher
     private int RootNext(char c)
     {
         if (c < RootDense) return _rootNext[c];
-        int lo = _edgeStart[0], hi = _edgeStart[1];
-        int k = Array.BinarySearch(_edgeChar, lo, hi - lo, c);
-        return k >= 0 ? _edgeTarget[k] : 0;
-    }
-
-    /// <summary>The child of <paramref name="state"/> (not the root) on <paramref name="c"/>, or 0.</summary>
-    private int Move(int state, char c)
-    {
-        int lo = _edgeStart[state], hi = _edgeStart[state + 1];
-        var chars = _edgeChar;
-        if (hi - lo <= 8)
-        {
-            for (int i = lo; i < hi; i++) if (chars[i] == c) return _edgeTarget[i];
-            return 0;
-        }
-        int k = Array.BinarySearch(chars, lo, hi - lo, c);
-        return k >= 0 ? _edgeTarget[k] : 0;
+        int k = Array.BinarySearch(_rootHighChars, c);
+        return k >= 0 ? _rootHighTargets[k] : 0;
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
     public List<PhraseHit> FindAll(ReadOnlySpan<char> text)
     {
-        var sink = new ListSink(this, []);
+        var sink = new ListSink(this, null);
         ScanRaw(text, ref sink);
-        return sink.Hits;
+        return sink.Hits ?? [];
     }
 
     public List<PhraseHit> FindAllFolded(string folded)
     {
-        var sink = new ListSink(this, []);
+        var sink = new ListSink(this, null);
         Scan(folded, ref sink);
-        return sink.Hits;
+        return sink.Hits ?? [];
+    }
+
+    /// <summary>Adds the hits in folded text to <paramref name="hits"/> (a caller's list reused across blocks).</summary>
+    public void FindAllFolded(ReadOnlySpan<char> folded, List<PhraseHit> hits)
+    {
+        var sink = new ListSink(this, hits);
+        Scan(folded, ref sink);
     }
 
     public bool IsMatch(ReadOnlySpan<char> text)
@@ -191,14 +227,15 @@ public sealed class PhraseMatcher
         bool Hit(int end, int phrase);
     }
 
-    private struct ListSink(PhraseMatcher matcher, List<PhraseHit> hits) : IHitSink
+    private struct ListSink(PhraseMatcher matcher, List<PhraseHit>? hits) : IHitSink
     {
-        public readonly List<PhraseHit> Hits = hits;
+        /// <summary>The hits; created at the first one if not given (most scans find nothing).</summary>
+        public List<PhraseHit>? Hits = hits;
 
-        public readonly bool Hit(int end, int phrase)
+        public bool Hit(int end, int phrase)
         {
             var (p, lang) = matcher._phrases[phrase];
-            Hits.Add(new PhraseHit(end - p.Length + 1, p.Length, p, lang, matcher._categories[phrase]));
+            (Hits ??= []).Add(new PhraseHit(end - p.Length + 1, p.Length, p, lang, matcher._categories[phrase]));
             return true;
         }
     }
@@ -228,62 +265,80 @@ public sealed class PhraseMatcher
     {
         if (!_built) Build();
         var rootNext = _rootNext;
-        var outputs = _outputs;
-        var endsInWord = _endsInWord;
-        var pending = new PendingHits(stackalloc long[PendingHits.OnStack]);
+        var pending = new PendingHits();
+        var weight = Segmentation.TextMetrics.Weight; // 1: a word character (see IsWordChar)
         bool prevWord = false;
-        try
+        for (int i = 0; i < s.Length; i++)
         {
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                bool word = IsWordChar(c);
-                bool inWord = word && prevWord;
-                prevWord = word;
-                if (inWord) continue;
-                int state = c < RootDense ? rootNext[c] : RootNext(c);
-                if (state == 0) continue;
-                // Hits of earlier walks that end before this one starts come first.
-                if (!pending.Flush(i, ref sink)) return;
-                for (int j = i; ;)
-                {
-                    if (outputs[state] is { } outs && !(endsInWord[state] && j + 1 < s.Length && IsWordChar(s[j + 1])))
-                        foreach (var pi in outs) pending.Add(j, pi);
-                    if (++j >= s.Length || (state = Move(state, s[j])) == 0) break;
-                }
-            }
-            pending.Flush(int.MaxValue, ref sink);
+            char c = s[i];
+            bool word = weight[c] == 1;
+            if (word && prevWord) continue;
+            prevWord = word;
+            int state = c < RootDense ? rootNext[c] : RootNext(c);
+            if (state != 0 && !Walk(s, i, state, ref pending, ref sink)) return;
         }
-        finally
+        pending.Flush(int.MaxValue, ref sink);
+        pending.Release();
+    }
+
+    /// <summary>Walks the trie from <paramref name="state"/>, the root's child on the character at
+    /// <paramref name="start"/>; false when the sink stopped the scan. Kept out of the scan loop, which then holds
+    /// its few variables in registers.</summary>
+    private bool Walk<TSink>(ReadOnlySpan<char> s, int start, int state, ref PendingHits pending, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        // Hits of earlier walks that end before this one starts come first.
+        if (!pending.Flush(start, ref sink)) return false;
+        var node = _node;
+        var weight = Segmentation.TextMetrics.Weight;
+        for (int j = start; ;)
         {
-            pending.Dispose();
+            int info = node[2 * state + 1];
+            if ((info & HasOutputs) != 0 && !((info & EndsInWord) != 0 && j + 1 < s.Length && weight[s[j + 1]] == 1))
+                foreach (var pi in _outputs[state]!) pending.Add(j, pi);
+            if (++j >= s.Length) return true;
+            char c = s[j];
+            if ((info & Dense) != 0)
+            {
+                state = _dense[node[2 * state] + _denseClass[c]];
+            }
+            else
+            {
+                var edges = _edges;
+                int e = node[2 * state], end = e + (info >> 8);
+                while (e < end && (char)edges[e] != c) e++;
+                state = e < end ? (int)(edges[e] >> 16) : 0;
+            }
+            if (state == 0) return true;
         }
     }
 
     /// <summary>Hits found but not yet reported, in report order (by end; at one end, walks that started earlier,
-    /// i.e. longer phrases, first), packed as end &lt;&lt; 32 | phrase.</summary>
-    private ref struct PendingHits(Span<long> buffer)
+    /// i.e. longer phrases, first), packed as end &lt;&lt; 32 | phrase. The buffer is the thread's, taken at the
+    /// first hit (most blocks have none).</summary>
+    private struct PendingHits
     {
-        public const int OnStack = 32;
-        private Span<long> _items = buffer;
-        private long[]? _rented;
+        [ThreadStatic] private static long[]? t_spare;
+        private long[]? _items;
         private int _head, _count;
 
         public void Add(int end, int phrase)
         {
-            if (_count == _items.Length) Grow();
+            if (_items == null) { _items = t_spare ?? new long[32]; t_spare = null; }
+            else if (_count == _items.Length) Grow();
+            var items = _items;
             long item = (long)end << 32 | (uint)phrase;
             // After every hit that ends at or before it (hits of this walk come in order of their end).
             int k = _count;
-            while (k > _head && (int)(_items[k - 1] >> 32) > end) { _items[k] = _items[k - 1]; k--; }
-            _items[k] = item;
+            while (k > _head && (int)(items[k - 1] >> 32) > end) { items[k] = items[k - 1]; k--; }
+            items[k] = item;
             _count++;
         }
 
         /// <summary>Reports the hits that end before <paramref name="start"/>; false when the sink stopped the scan.</summary>
         public bool Flush<TSink>(int start, ref TSink sink) where TSink : struct, IHitSink
         {
-            while (_head < _count && (int)(_items[_head] >> 32) < start)
+            while (_head < _count && (int)(_items![_head] >> 32) < start)
             {
                 long item = _items[_head++];
                 if (!sink.Hit((int)(item >> 32), (int)(uint)item)) return false;
@@ -294,17 +349,18 @@ public sealed class PhraseMatcher
 
         private void Grow()
         {
-            var bigger = System.Buffers.ArrayPool<long>.Shared.Rent(_items.Length * 2);
-            _items[_head.._count].CopyTo(bigger);
+            var bigger = new long[_items!.Length * 2];
+            Array.Copy(_items, _head, bigger, 0, _count - _head);
             _count -= _head;
             _head = 0;
-            if (_rented != null) System.Buffers.ArrayPool<long>.Shared.Return(_rented);
-            _items = _rented = bigger;
+            _items = bigger;
         }
 
-        public readonly void Dispose()
+        /// <summary>Gives the buffer back to the thread for its next scan (a scan that throws or stops early leaves
+        /// it to the collector).</summary>
+        public readonly void Release()
         {
-            if (_rented != null) System.Buffers.ArrayPool<long>.Shared.Return(_rented);
+            if (_items != null) t_spare = _items;
         }
     }
 

@@ -17,7 +17,7 @@ public static class TextMetrics
     // Every char's weight in EffectiveLength (0: not a letter or digit, 3: a script without spaces), looked up
     // once: these counts run over every block several times, and the Unicode category lookup and script range
     // tests per character were a measurable share of the text-dump time.
-    private static readonly byte[] Weight = BuildWeights();
+    internal static readonly byte[] Weight = BuildWeights();
 
     /// <summary>A letter or digit of a script written with spaces between words (where phrases need word boundaries).</summary>
     public static bool IsSpacedWordChar(char c) => Weight[c] == 1;
