@@ -34,16 +34,18 @@ public static class TextMetrics
     /// file paths (a line that is only a link target says nothing about the article).</summary>
     public static int ProseLength(ReadOnlySpan<char> text)
     {
-        int n = 0, tokenStart = 0;
+        // One pass: a token's weight is summed as it is read and dropped at its end if the token is a link target.
+        var weight = Weight;
+        int n = 0, tokenStart = 0, tokenWeight = 0;
         for (int i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != ' ') continue;
+            if (i < text.Length && text[i] != ' ') { tokenWeight += weight[text[i]]; continue; }
             var token = text.Slice(tokenStart, i - tokenStart);
             tokenStart = i + 1;
-            if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
-                                      token.IndexOf('@') > 0 || token.Count('/') >= 3))
-                continue;
-            n += EffectiveLength(token);
+            if (!(token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
+                                        token.IndexOf('@') > 0 || token.Count('/') >= 3)))
+                n += tokenWeight;
+            tokenWeight = 0;
         }
         return n;
     }
