@@ -93,10 +93,16 @@ public sealed class PageContext
         return !PhraseHits(block, category).IsEmpty;
     }
 
+    private string? _lastScanned;
+
+    /// <summary>Whether the shared scan covers a category; a detector asks about one category for every block, so
+    /// the last one found is remembered.</summary>
     private bool IsScanned(string category)
     {
+        if (ReferenceEquals(category, _lastScanned)) return true;
         var scanned = ScannedCategories;
-        for (int i = 0; i < scanned.Count; i++) if (scanned[i] == category) return true;
+        for (int i = 0; i < scanned.Count; i++)
+            if (scanned[i] == category) { _lastScanned = category; return true; }
         return false;
     }
 

@@ -11,6 +11,7 @@ public static class FormatSniffer
     public static InputFormat Sniff(string text)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 8192)).TrimStart();
+        if (!head.Contains('<')) return InputFormat.TextDump; // no tag at all: most text dumps, without the marker searches
         if (head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) ||
             head.StartsWith("<html", StringComparison.OrdinalIgnoreCase) ||
             head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))

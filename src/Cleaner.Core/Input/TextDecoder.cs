@@ -58,8 +58,11 @@ public static class TextDecoder
     /// when there are none.</summary>
     public static string ReplaceInvalidUnicode(string text)
     {
+        // Most text has no character from U+D800 up: one vectorised search, and the check starts where one is.
+        int first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uFFFF');
+        if (first < 0) return text;
         char[]? copy = null;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
             if (c < '\uD800') continue;
