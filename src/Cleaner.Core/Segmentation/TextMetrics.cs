@@ -122,7 +122,11 @@ public static class TextMetrics
     {
         if (s.Length == 0) return true;
         if (s[0] == ' ' || char.IsWhiteSpace(s[^1]) || char.IsControl(s[^1])) return false;
-        for (int i = 0; i < s.Length; i++)
+        // Printable ASCII needs only the double-space check, vectorised; the loop reads from the first other char.
+        int first = s.IndexOfAnyExceptInRange(' ', '~');
+        if (first < 0) first = s.Length;
+        if (s[..first].Contains("  ", StringComparison.Ordinal)) return false;
+        for (int i = first; i < s.Length; i++)
         {
             char c = s[i];
             if (c == ' ') { if (s[i + 1] == ' ') return false; continue; } // not last: checked above

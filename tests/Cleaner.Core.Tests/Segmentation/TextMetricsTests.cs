@@ -1,0 +1,32 @@
+using Cleaner.Core.Segmentation;
+using Xunit;
+
+namespace Cleaner.Core.Tests.Segmentation;
+
+public class TextMetricsTests
+{
+    [Theory]
+    [InlineData("a b", "a b")]
+    [InlineData("a  b", "a b")]
+    [InlineData("é  b", "é b")]
+    [InlineData("é b  c", "é b c")]
+    [InlineData("a b  é", "a b é")]
+    [InlineData("x\u00A0 y", "x y")]
+    [InlineData("a\tb", "a b")]
+    [InlineData("ab\u00ADc", "abc")]
+    [InlineData(" a", "a")]
+    [InlineData("a\u0001b", "a b")]
+    public void NormalizeSpaceCollapsesWhitespaceAndKeepsNormalLines(string line, string expected)
+    {
+        var normal = TextMetrics.NormalizeSpace(line);
+        Assert.Equal(expected, normal);
+        if (line == expected) Assert.Same(line, normal); // a line that is already normal is not copied
+    }
+
+    [Fact]
+    public void ProseLengthSkipsLinkTargets()
+    {
+        Assert.Equal(6, TextMetrics.ProseLength("see https://example.com/a now"));
+        Assert.Equal(4 + 2 + 2 * 3, TextMetrics.ProseLength("mail jane.doe@example.com or 東京")); // a CJK character weighs 3
+    }
+}
