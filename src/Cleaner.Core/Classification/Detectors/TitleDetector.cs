@@ -180,6 +180,9 @@ public sealed class TitleDetector : IBlockDetector
             if (seen) continue;
             distinct++;
             if (lookup.Contains(token)) inter++;
+            // Under 60 % of the block's distinct tokens in the title scores 0; once the misses pass 40 % of all its
+            // tokens that is certain (most lines of a page share nothing with the title).
+            else if ((distinct - inter) * 5 > 2 * n) return 0;
         }
         return Similarity(inter, distinct, title.Count);
     }
