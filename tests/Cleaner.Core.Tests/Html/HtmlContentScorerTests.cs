@@ -41,6 +41,17 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void RepeatedValuesInADataTableStayInEveryRow()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p>
+            <table><tr><th>Name</th><th>Commits</th></tr><tr><td>Anna</td><td>56</td></tr><tr><td>Ben</td><td>56</td></tr><tr><td>Carl</td><td>12</td></tr></table>
+            <p>{Para2}</p><p>{Para3}</p></div></body>
+            """);
+        Assert.Equal(2, r.Article.Paragraphs.Count(p => p == "56"));
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""
