@@ -52,6 +52,18 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void APageLongBlockQuotingItsCopyrightLineStays()
+    {
+        var page = string.Join(" ", Enumerable.Repeat(Para1, 14)) + " Copyright (c) 2014 the authors. All rights reserved. " + Para2;
+        var r = Clean($"""
+            <body><div class="article-body"><pre>{page}</pre><p>{Para3}</p></div>
+            <div class="footer"><p>Copyright 2024 Example News. All rights reserved.</p></div></body>
+            """);
+        Assert.Contains(r.Article.Paragraphs, p => p.Contains("All rights reserved") && p.EndsWith(Para2));
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p.StartsWith("Copyright 2024"));
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""

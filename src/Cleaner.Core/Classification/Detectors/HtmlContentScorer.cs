@@ -176,8 +176,10 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (b.Hidden) { plan[i] = new(BlockKind.Boilerplate, Name, "hidden element"); continue; }
             if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
-            if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = b.EffectiveLength;
+            // Two phrases decide a block of notice size; a page-long block (a whole <pre> document) that quotes
+            // its copyright line among its text is the text.
+            if (candidate is { } cand && cand.Strength >= 2 && len <= LongestProposedNotice) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt") && !InWordyList(layout, i))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
@@ -203,6 +205,10 @@ public sealed class HtmlContentScorer : IBlockDetector
         }
         return plan;
     }
+
+    /// <summary>Longest block (effective characters) inside the main content that a proposal of two or more
+    /// distinct boilerplate phrases removes.</summary>
+    private const int LongestProposedNotice = 1200;
 
     /// <summary>Above this link density a list inside the article is a link list; below it its items are text
     /// that happens to link (release notes, bug lists), which Readability keeps.</summary>
