@@ -64,6 +64,20 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void ASectionHeadedMostPopularInsideTheArticleGoesWithItsTeasers()
+    {
+        var r = Clean($"""
+            <body><article class="article"><h1>Bridge to be rebuilt</h1><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p>
+            <section class="box"><h2>Most Popular</h2><ol>
+            <li><a href="/t">Transport</a><h3><a href="/1">A road trip for warm weather every day</a></h3><p>This year-long journey across the country keeps you at consistent high temperatures.</p><a href="/a">Jane Doe</a> <time>Apr 29, 2019</time></li>
+            <li><a href="/e">Environment</a><h3><a href="/2">What if air conditioning could help</a></h3><p>Machines in skyscrapers and homes could pull carbon dioxide out of the atmosphere.</p><a href="/b">John Roe</a> <time>Apr 26, 2019</time></li>
+            </ol></section></article></body>
+            """);
+        Assert.Equal([Para1, Para2, Para3], r.Article.Paragraphs);
+        Assert.Contains(r.Blocks, b => b.Text.StartsWith("This year-long") && b.Kind == BlockKind.Related);
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""

@@ -150,6 +150,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             for (int i = c.FirstBlock; i < c.EndBlock; i++) inside[i] = true;
         }
         var cleaned = CleanConditionally(layout, selection, inside);
+        var relatedSections = RelatedSections(page, layout, selection, inside);
         var where = layout.Containers[selection.TopId].Describe();
         first = -1;
         last = -1;
@@ -175,6 +176,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             }
             if (b.Hidden) { plan[i] = new(BlockKind.Boilerplate, Name, "hidden element"); continue; }
             if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
+            if (relatedSections[i] is { } heading) { plan[i] = new(BlockKind.Related, Name, $"in a section headed \"{Clip(heading)}\" (related links)"); continue; }
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
             int len = b.EffectiveLength;
             // Two phrases decide a block of notice size; a page-long block (a whole <pre> document) that quotes
@@ -205,6 +207,32 @@ public sealed class HtmlContentScorer : IBlockDetector
         }
         return plan;
     }
+
+    /// <summary>Sections inside the article led by a heading the related detector marked ("Most Popular",
+    /// "Related stories", "Recommended") and holding links: the teasers under the heading (headline, dek, date)
+    /// are the related list, not the article. For each block: the heading's text, or null.</summary>
+    private static string?[] RelatedSections(PageContext page, HtmlLayout layout, Selection selection, bool[] inside)
+    {
+        var cs = layout.Containers;
+        var blocks = page.Blocks;
+        var result = new string?[blocks.Count];
+        var top = cs[selection.TopId];
+        int selectedParagraphs = selection.Containers.Sum(id => cs[id].Paragraphs);
+        foreach (var c in cs)
+        {
+            // Inside the chosen containers (a chosen sibling of the article may be the section itself), not the article.
+            if (c.EndBlock - c.FirstBlock < 3 || !inside[c.FirstBlock] || !inside[c.EndBlock - 1] ||
+                c.FirstBlock <= top.FirstBlock && c.EndBlock >= top.EndBlock) continue;
+            if (result[c.FirstBlock] != null) continue; // inside a section already found
+            var heading = blocks[c.FirstBlock];
+            if (heading.Kind != BlockKind.Related || heading.HeadingLevel == 0) continue;
+            if (c.LinkDensity < 0.25 || c.Paragraphs * 2 > selectedParagraphs) continue;
+            for (int i = c.FirstBlock; i < c.EndBlock; i++) result[i] = heading.Text;
+        }
+        return result;
+    }
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     /// <summary>Longest block (effective characters) inside the main content that a proposal of two or more
     /// distinct boilerplate phrases removes.</summary>
