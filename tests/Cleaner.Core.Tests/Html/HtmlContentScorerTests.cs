@@ -78,6 +78,24 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void ASlideShowWithAPromoClassGoesWithItsCaptionsButAnArticlePartWithSuchAClassStays()
+    {
+        const string Blurb = "Security forces stormed the museum, freeing hostages and ending a siege by gunmen on Wednesday.";
+        const string Slide = "March 18, 2015 Security forces secure the area after gunmen attacked the famed museum in the capital.";
+        const string Slide2 = "One of the many mosaics for which the museum is famous, photographed three years before the attack.";
+        var body = string.Concat(Enumerable.Range(1, 14).Select(n => $"<p>Paragraph {n}: {Para1}</p>"));
+        var r = Clean($"""
+            <body><article><p>{Para2}</p>
+            <div class="gal gal-embed-promo"><div>1 of 24</div><div>Full Screen</div><div>Autoplay</div><div>Close</div><div>Skip Ad</div>
+            <div>{Blurb}</div><div>Caption</div><div>{Slide}</div><div>{Slide2}</div><div>Buy Photo</div><div>Wait 1 second to continue.</div></div>
+            {body}<div class="section shared-history"><p>{Para3}</p><p>{Para3} Again.</p><p>{Para3} Once more.</p></div></article></body>
+            """);
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p is "Full Screen" or Blurb or Slide);
+        Assert.Contains(Para2, r.Article.Paragraphs);
+        Assert.Contains(Para3 + " Once more.", r.Article.Paragraphs);
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""

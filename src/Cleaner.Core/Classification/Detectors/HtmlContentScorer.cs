@@ -574,7 +574,10 @@ public sealed class HtmlContentScorer : IBlockDetector
                     why = (c.Tag == "nav" ? BlockKind.Navigation : BlockKind.Boilerplate, $"<{c.Tag}> inside the main content");
                     break;
                 case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
-                    if (c.ClassWeight < 0 && c.Paragraphs < 3)
+                    // With more paragraphs such a box goes when they are a few blurbs among its labels (a slide
+                    // show's captions among "1 of 24", "Full Screen", "Close"): a box of mostly paragraphs is part of
+                    // the article whatever its class.
+                    if (c.ClassWeight < 0 && (c.Paragraphs < 3 || c.Paragraphs * 6 <= selectedParagraphs && c.Paragraphs * 2 < c.EndBlock - c.FirstBlock))
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
                     // A list whose items are mostly words (release notes, steps with links) is content, as in
                     // Readability: only lists that are mostly links go. A wrapper holding most of the article's
