@@ -96,6 +96,20 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void ALinkedSubListInAnItemOfAListOfSentencesStays()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p><p>{Para2}</p>
+            <ul><li>We have the green light for another round of students hacking on the picture player next term.</li>
+            <li>In progress:<ul><li><a href="/1">Bug 1677080 – Full-screen player is affected by switching the video source</a></li>
+            <li><a href="/2">Bug 1677107 – Add telemetry for tracking multiple player usage</a></li></ul></li>
+            <li>Anna fixed the tab unloader so that crashed frames show a message to the user.</li></ul>
+            <p>{Para3}</p></div></body>
+            """);
+        Assert.Contains("Bug 1677107 – Add telemetry for tracking multiple player usage", r.Article.Paragraphs);
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""

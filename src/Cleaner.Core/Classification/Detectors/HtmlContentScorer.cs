@@ -249,8 +249,21 @@ public sealed class HtmlContentScorer : IBlockDetector
         if (owner < 0) return false;
         var cs = layout.Containers;
         for (int p = owner, up = 0; p >= 0 && up < 3; p = cs[p].ParentId, up++)
-            if (cs[p].Tag is "ul" or "ol") return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        {
+            if (cs[p].Tag is not ("ul" or "ol")) continue;
+            if (SubListOfWordyList(cs, cs[p]) is { } outer) p = outer;
+            return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        }
         return false;
+    }
+
+    /// <summary>The list kept as text that holds this list in one of its items ("In progress:" and the linked bug
+    /// titles under it): the sub-items are entries of that list, however many links they are. Null otherwise.</summary>
+    private static int? SubListOfWordyList(List<HtmlContainer> cs, HtmlContainer c)
+    {
+        if (c.Tag is not ("ul" or "ol") || c.ParentId < 0 || cs[c.ParentId].Tag != "li") return null;
+        int outer = cs[c.ParentId].ParentId;
+        return outer >= 0 && IsPlainList(cs[outer]) && cs[outer].LinkDensity <= ListLinkDensity ? outer : null;
     }
 
     /// <summary>Readability's list test for a wrapper: lists hold more than 90% of its text (read over at most
@@ -583,7 +596,7 @@ public sealed class HtmlContentScorer : IBlockDetector
                     // Readability: only lists that are mostly links go. A wrapper holding most of the article's
                     // paragraphs is the article, whatever links sit beside them.
                     else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0
-                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs))
+                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs) && SubListOfWordyList(cs, c) == null)
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }
