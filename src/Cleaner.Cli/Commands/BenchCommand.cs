@@ -179,19 +179,21 @@ public static class BenchCommand
     {
         var pipeline = new CleanerPipeline(new CleanerOptions { TimeStages = true });
         var sums = new Dictionary<string, double>();
+        var bytes = new Dictionary<string, long>();
         var slowest = new List<(double Ms, string Id)>();
         var before = RuntimeCounts.Now();
         foreach (var p in pages)
         {
             var r = pipeline.Clean(InputDocument.FromBytes(p.Id, p.Bytes));
             foreach (var (stage, ms) in r.Stats.StageMs!) sums[stage] = sums.GetValueOrDefault(stage) + ms;
+            foreach (var (stage, b) in r.Stats.StageBytes!) bytes[stage] = bytes.GetValueOrDefault(stage) + b;
             slowest.Add((r.Stats.ElapsedMs, p.Id));
         }
         var runtime = RuntimeCounts.Now() - before;
         double all = sums.Values.Sum();
         Console.WriteLine($"  stages (1 job, {all:F0} ms in all, {runtime.Allocated / 1e6 / pages.Count:F2} MB allocated a page, {runtime.Paused:g} in GC pauses):");
         foreach (var (stage, ms) in sums.OrderByDescending(kv => kv.Value))
-            Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%");
+            Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%  {bytes.GetValueOrDefault(stage) / 1e3 / pages.Count,8:F1} KB a page");
         Console.WriteLine("  slowest pages: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Id} {s.Ms:F0} ms")));
     }
 }
