@@ -37,18 +37,69 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         return parser.ParseDocument(html);
     }
 
+    /// <summary>An open element. Frames are reused once their element is closed (a page opens thousands).</summary>
     private sealed class Frame
     {
-        public required IElement El;
-        public required string Name;
-        public int ContainerId = -1;           // block elements only
+        public IElement El = null!;
+        public string Name = "";
+        public int ContainerId;                 // block elements only, else -1
         public string? Tokens;                  // own "class id", lower case
         public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink, InComments, InMath;
-        public int GroupId = -1;
+        public int GroupId;
         public int TextStart, LinkStart, CommaStart, ParagraphStart;
         public int Depth;
         public byte AuthorKind;                 // 0 none, 1 rel=author, 2 itemprop=author, 3 byline class
         public string? Lead;                    // h1 only: text of its first child element when no text precedes it
+
+        /// <summary>Opens <paramref name="el"/> inside <paramref name="parent"/>, inheriting its context flags.</summary>
+        public Frame Open(IElement el, string name, int depth, Frame? parent, int textStart, int linkStart, int commaStart, int paragraphStart)
+        {
+            El = el; Name = name; Depth = depth;
+            ContainerId = -1; Tokens = null; IsLink = false; AuthorKind = 0; Lead = null;
+            Hidden = parent?.Hidden ?? false; InArticle = parent?.InArticle ?? false; InFigure = parent?.InFigure ?? false;
+            Unlikely = parent?.Unlikely ?? false; InMath = parent?.InMath ?? false; InComments = parent?.InComments ?? false;
+            InTable = parent?.InTable ?? false; GroupId = parent?.GroupId ?? -1;
+            TextStart = textStart; LinkStart = linkStart; CommaStart = commaStart; ParagraphStart = paragraphStart;
+            return this;
+        }
+    }
+
+    private readonly Stack<Frame> _freeFrames = new();
+    private readonly System.Text.StringBuilder _path = new(), _tokens = new();
+    private char[] _chars = new char[1024];
+
+    /// <summary>The builder's text as one pooled string (tag paths and class tokens repeat across blocks).</summary>
+    private string Pooled(System.Text.StringBuilder sb)
+    {
+        if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
+        sb.CopyTo(0, _chars, sb.Length);
+        return StringPool.Shared.Get(_chars.AsSpan(0, sb.Length));
+    }
+
+    /// <summary>The builder's text with white space collapsed, as one new string.</summary>
+    private string Normalized(System.Text.StringBuilder sb)
+    {
+        if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
+        sb.CopyTo(0, _chars, sb.Length);
+        return TextMetrics.NormalizeSpace(_chars.AsSpan(0, sb.Length));
+    }
+
+    /// <summary>An element's own class and id, lower case, trimmed ("class id"): pooled, as class strings repeat.</summary>
+    private static string ClassAndId(string? cls, string? id)
+    {
+        int length = (cls?.Length ?? 0) + 1 + (id?.Length ?? 0);
+        char[]? rented = null;
+        Span<char> raw = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        int n = 0;
+        if (cls != null) { cls.CopyTo(raw); n = cls.Length; }
+        raw[n++] = ' ';
+        if (id != null) { id.CopyTo(raw[n..]); n += id.Length; }
+        var trimmed = raw[..n].Trim();
+        Span<char> lower = length <= 256 ? stackalloc char[256] : new char[length];
+        int m = trimmed.ToLowerInvariant(lower);
+        var tokens = StringPool.Shared.Get(lower[..m]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return tokens;
     }
 
     public List<Block> Segment(IHtmlDocument doc, PageHints hints)
@@ -92,7 +143,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         void Flush()
         {
             if (text.Length == 0 || openBlocks.Count == 0) { text.Clear(); blockLinkChars = blockTextChars = 0; return; }
-            var t = TextMetrics.NormalizeSpace(text.ToString());
+            var t = Normalized(text);
             var owner = openBlocks[^1];
             if (t.Length > 0)
             {
@@ -137,6 +188,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
                         AddAuthorHint(f, layout, blocks.Count);
+                    f.El = null!;
+                    _freeFrames.Push(f);
                     continue;
                 }
                 var name = el.LocalName;
@@ -160,16 +213,11 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (parent is { Name: "h1", Lead: null } && totalText == parent.TextStart && name != "a" && !IsHidden(el) &&
                     TextMetrics.NormalizeSpace(el.TextContent).Trim() is { Length: > 0 } lead)
                     parent.Lead = lead;
-                var frame = new Frame
-                {
-                    El = el, Name = name, Depth = open.Count,
-                    Hidden = parent?.Hidden ?? false, InArticle = parent?.InArticle ?? false, InFigure = parent?.InFigure ?? false,
-                    Unlikely = parent?.Unlikely ?? false, InMath = parent?.InMath ?? false, InComments = parent?.InComments ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
-                    TextStart = totalText, LinkStart = totalLink, CommaStart = totalCommas, ParagraphStart = totalParagraphs,
-                };
+                var frame = (_freeFrames.Count > 0 ? _freeFrames.Pop() : new Frame())
+                    .Open(el, name, open.Count, parent, totalText, totalLink, totalCommas, totalParagraphs);
                 var cls = el.GetAttribute("class");
                 var id = el.GetAttribute("id");
-                if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
+                if (cls != null || id != null) frame.Tokens = ClassAndId(cls, id);
                 var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
                 // A comments class on the page's outer elements ("showing-comments" on body) is a page state, not a comment section.
                 if ((classFlags & ClassFlags.Comments) != 0 && name is not ("html" or "body" or "main")) frame.InComments = true;
@@ -321,10 +369,10 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         (el.GetAttribute("type") ?? "").Contains("ld+json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Tag path and class tokens from the nearest open elements (at most 8 levels, so deep pages stay linear).</summary>
-    private static void Describe(Block b, Frame owner, List<Frame> open)
+    private void Describe(Block b, Frame owner, List<Frame> open)
     {
-        var path = new System.Text.StringBuilder();
-        var tokens = new System.Text.StringBuilder();
+        var path = _path.Clear();
+        var tokens = _tokens.Clear();
         int from = Math.Max(0, open.Count - 8);
         for (int i = from; i < open.Count; i++)
         {
@@ -334,8 +382,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
             if (f.Tokens != null && tokens.Length < 400) { if (tokens.Length > 0) tokens.Append(' '); tokens.Append(f.Tokens); }
             if (ReferenceEquals(f, owner)) break;
         }
-        b.TagPath = path.ToString();
-        b.ClassTokens = tokens.ToString();
+        b.TagPath = Pooled(path);
+        b.ClassTokens = Pooled(tokens);
         b.InArticleContainer = owner.InArticle;
         b.InFigure = owner.InFigure;
         b.Hidden = owner.Hidden;
