@@ -100,7 +100,7 @@ public static class BenchCommand
                               $"{cleaned / one.CpuSeconds:F0} pages, {mb / one.CpuSeconds:F1} MB per CPU-second");
             if (jobs > 1)
                 Console.WriteLine($"  {jobs} jobs: {cleaned / many.Seconds:F0} pages/s, {mb / many.Seconds:F1} MB/s, {one.Seconds / many.Seconds:F2}x one job " +
-                                  $"(passes {ratios.Min():F2}-{ratios.Max():F2}x); " +
+                                  $"(passes {ratios.Min():F2}-{ratios.Max():F2}x, median {Median(ratios):F2}x); " +
                                   // More CPU per page than one job means the workers slow each other (shared cache lines, memory).
                                   $"{cleaned / many.CpuSeconds:F0} pages per CPU-second");
             // What limits the --jobs speedup besides the cores: collections pause every worker, locks serialise them.
@@ -116,6 +116,13 @@ public static class BenchCommand
         self.Refresh();
         Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / (1024 * 1024)} MB");
         return ExitCodes.Ok;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>Wall and CPU seconds and runtime counters summed over the passes of one kind of measurement.</summary>
