@@ -70,7 +70,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
                 warnings.Add($"HTML nested {bounded.MaxDepth} deep: elements past depth {Options.HtmlLimits.MaxDepth} flattened");
             var doc = HtmlSegmenter.Parse(bounded.Html);
             timer?.Lap("html-parse");
-            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, bounded, hints);
         }
         else
         {

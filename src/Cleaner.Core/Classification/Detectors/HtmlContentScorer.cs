@@ -294,14 +294,14 @@ public sealed class HtmlContentScorer : IBlockDetector
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
         // SmartReader walks the DOM recursively (roughly cubic in depth): only pages within the guard's bounds.
-        if (layout.Document == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
+        if (layout.PublishedHtml == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += b.EffectiveLength;
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        var document = layout.Document;
-        layout.Document = null;
+        var document = HtmlSegmenter.ParseComplete(layout.PublishedHtml);
+        layout.PublishedHtml = null;
         // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
         if (!ReadabilityGuard.TryRun(() =>
             {
