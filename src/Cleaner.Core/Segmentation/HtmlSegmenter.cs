@@ -362,12 +362,28 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     {
         if (el.HasAttribute("hidden")) return true;
         if (el.GetAttribute("aria-hidden") == "true" && el.LocalName is not ("figure" or "img" or "picture")) return true;
+        if (IsModal(el.GetAttribute("class"))) return true;
         var style = el.GetAttribute("style");
         if (style == null) return false;
         int i = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
         if (i < 0) return false;
         var rest = style.AsSpan(i + 7).TrimStart().TrimStart(':').TrimStart();
         return rest.StartsWith("none", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A dialog box (class token "modal", as in Bootstrap and most CSS kits): hidden until a script opens it
+    /// (sign-in, newsletter and share prompts), so not part of what the reader sees.</summary>
+    private static bool IsModal(string? cls)
+    {
+        if (cls == null) return false;
+        int i = cls.IndexOf("modal", StringComparison.OrdinalIgnoreCase);
+        while (i >= 0)
+        {
+            int end = i + 5;
+            if ((i == 0 || char.IsWhiteSpace(cls[i - 1])) && (end == cls.Length || char.IsWhiteSpace(cls[end]))) return true;
+            i = cls.IndexOf("modal", end, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     /// <summary>Tag path and class tokens from the nearest open elements (at most 8 levels, so deep pages stay linear).</summary>

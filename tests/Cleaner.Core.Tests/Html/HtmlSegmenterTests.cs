@@ -43,6 +43,18 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void DialogBoxesMarkedModalAreHidden()
+    {
+        var (blocks, _) = Segment("""
+            <body><p>Article text.</p><div class="col-12 modal fade"><div class="modal-body"><p>Your account is not approved yet.</p></div></div>
+            <div class="modal-link-list"><p>A modal-like class name is not a dialog.</p></div></body>
+            """);
+        Assert.True(blocks.Single(b => b.Text.StartsWith("Your account")).Hidden);
+        Assert.False(blocks.Single(b => b.Text.StartsWith("A modal-like")).Hidden);
+        Assert.False(blocks.Single(b => b.Text == "Article text.").Hidden);
+    }
+
+    [Fact]
     public void ContainersAggregateTextLinksAndBlockRanges()
     {
         var (blocks, hints) = Segment("<body><div id='nav'><a href='/'>Home</a> <a href='/b'>Blog</a></div><div id='main'><p>One, two, three.</p><p>Four.</p></div></body>");
