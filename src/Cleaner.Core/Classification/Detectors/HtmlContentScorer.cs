@@ -359,7 +359,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
         var blocks = page.Blocks;
         var found = new bool[blocks.Count];
-        int first = -1, last = -1;
+        int first = -1, last = -1, keptLength = 0;
         int pageBlocks = layout.JsonLdFirstBlock >= 0 ? layout.JsonLdFirstBlock : blocks.Count;
         for (int i = 0; i < pageBlocks; i++)
         {
@@ -367,10 +367,13 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (b.Hidden || b.EffectiveLength < 2) continue;
             if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
             found[i] = true;
+            if (!b.IsDecided && page.Candidates[i] is not { Strength: >= 2 }) keptLength += b.EffectiveLength;
             if (first < 0) first = i;
             last = i;
         }
-        if (first < 0) return false;
+        // What it would keep must beat Cleaner's own choice: its text can be mostly boilerplate the detectors already
+        // removed (a newsletter form beside a short interview), which would leave the page a heading.
+        if (first < 0 || keptLength < Math.Max(WeakTextLength, contentLength)) return false;
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
