@@ -76,7 +76,7 @@ public sealed class PageContext
     /// share one scan of the block (computed once per page); others are scanned on their own.</summary>
     public ReadOnlySpan<PhraseHit> PhraseHits(Block block, string category)
     {
-        if (!ScannedCategories.Contains(category))
+        if (!IsScanned(category))
             return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Phrases.Matcher(category).FindAllFolded(Folded(block)));
         var all = ScannedHits(block);
         int start = 0;
@@ -89,8 +89,15 @@ public sealed class PageContext
     /// <summary>Whether a block holds a phrase of a category (from the shared scan where it covers the category).</summary>
     public bool HasPhrase(Block block, string category)
     {
-        if (!ScannedCategories.Contains(category)) return Phrases.Matcher(category).IsMatchFolded(Folded(block));
+        if (!IsScanned(category)) return Phrases.Matcher(category).IsMatchFolded(Folded(block));
         return !PhraseHits(block, category).IsEmpty;
+    }
+
+    private bool IsScanned(string category)
+    {
+        var scanned = ScannedCategories;
+        for (int i = 0; i < scanned.Count; i++) if (scanned[i] == category) return true;
+        return false;
     }
 
     /// <summary>A block's hits of the shared scan, grouped by category (each group in text order): every phrase
@@ -100,14 +107,19 @@ public sealed class PageContext
         _scanner ??= Phrases.Matcher(ScannedCategories);
         _hits ??= new PhraseHit[]?[Blocks.Count];
         if (_hits[block.Index] is { } known) return known;
-        var found = _scanner.FindAllFolded(Folded(block));
-        var grouped = found.Count == 0 ? [] : new PhraseHit[found.Count];
+        var found = _scratchHits ??= [];
+        found.Clear();
+        _scanner.FindAllFolded(Folded(block), found);
+        if (found.Count == 0) return _hits[block.Index] = [];
+        var grouped = new PhraseHit[found.Count];
         int n = 0;
         foreach (var category in ScannedCategories)
             foreach (var h in found)
                 if (h.Category == category) grouped[n++] = h;
         return _hits[block.Index] = grouped;
     }
+
+    private List<PhraseHit>? _scratchHits;
 
     /// <summary>The folded (lower-cased, punctuation-unified) text of a block, computed once per page.</summary>
     public string Folded(Block block)

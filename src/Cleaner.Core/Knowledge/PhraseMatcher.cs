@@ -3,25 +3,25 @@ namespace Cleaner.Core.Knowledge;
 /// <summary>A phrase found in a text; <see cref="Category"/> is set by a matcher over several categories.</summary>
 public readonly record struct PhraseHit(int Start, int Length, string Phrase, string Language, string? Category = null);
 
-/// <summary>Finds many phrases at once (Aho–Corasick), so adding languages does not slow matching.
+/// <summary>Finds many phrases at once with one trie, so adding languages does not slow matching.
 /// Text is folded with <see cref="TextFold.Fold"/> (lower case, one apostrophe, one dash), which keeps
 /// positions, and a phrase that starts/ends with a letter must start/end at a word boundary
 /// (not checked for scripts written without spaces).</summary>
 public sealed class PhraseMatcher
 {
     // The trie while phrases are added: one edge table for all nodes (a dictionary per node cost ~25 MB for the
-    // 25 languages' data), and each node's children as a linked list for the breadth-first passes.
-    private readonly Dictionary<long, int> _edges = new();
-    private readonly List<int> _firstChild = [-1];
-    private readonly List<int> _nextSibling = [-1];
-    private readonly List<char> _charOf = ['\0'];
-    private readonly List<List<int>?> _nodeOutputs = [null];
-    private int NodeCount => _firstChild.Count;
+    // 25 languages' data), and each node's children as a linked list; dropped once flat (Build).
+    private Dictionary<long, int>? _edgeKeys = new();
+    private List<int>? _firstChild = [-1];
+    private List<int>? _nextSibling = [-1];
+    private List<char>? _charOf = ['\0'];
+    private List<List<int>?>? _nodeOutputs = [null];
 
     private static long EdgeKey(int state, char c) => (long)state << 16 | c;
 
     private readonly List<(string Phrase, string Language)> _phrases = [];
-    private bool _built;
+    private volatile bool _built;
+    private readonly object _buildLock = new();
 
     public int Count => _phrases.Count;
 
@@ -34,188 +34,162 @@ public sealed class PhraseMatcher
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
         if (phrase.Length == 0) return;
+        var edges = _edgeKeys!;
+        var firstChild = _firstChild!;
         int state = 0;
         foreach (var c in phrase)
         {
-            if (!_edges.TryGetValue(EdgeKey(state, c), out var next))
+            if (!edges.TryGetValue(EdgeKey(state, c), out var next))
             {
-                next = NodeCount;
-                _edges[EdgeKey(state, c)] = next;
-                _firstChild.Add(-1);
-                _nextSibling.Add(_firstChild[state]);
-                _firstChild[state] = next;
-                _charOf.Add(c);
-                _nodeOutputs.Add(null);
+                next = firstChild.Count;
+                edges[EdgeKey(state, c)] = next;
+                firstChild.Add(-1);
+                _nextSibling!.Add(firstChild[state]);
+                firstChild[state] = next;
+                _charOf!.Add(c);
+                _nodeOutputs!.Add(null);
             }
             state = next;
         }
-        (_nodeOutputs[state] ??= []).Add(_phrases.Count);
+        (_nodeOutputs![state] ??= []).Add(_phrases.Count);
         _phrases.Add((phrase, language));
         _categories.Add(category);
     }
 
     public PhraseMatcher Build()
     {
-        // Breadth-first failure links; no recursion.
-        var fail = new int[NodeCount];
-        var queue = new Queue<int>();
-        for (int child = _firstChild[0]; child >= 0; child = _nextSibling[child]) queue.Enqueue(child);
-        while (queue.Count > 0)
+        lock (_buildLock)
         {
-            var r = queue.Dequeue();
-            for (int u = _firstChild[r]; u >= 0; u = _nextSibling[u])
-            {
-                queue.Enqueue(u);
-                char c = _charOf[u];
-                int f = fail[r];
-                int t;
-                while (f != 0 && !_edges.ContainsKey(EdgeKey(f, c))) f = fail[f];
-                int target = _edges.TryGetValue(EdgeKey(f, c), out t) && t != u ? t : 0;
-                fail[u] = target;
-                if (_nodeOutputs[target] is { } outs)
-                    (_nodeOutputs[u] ??= []).AddRange(outs);
-            }
+            if (_built) return this;
+            Flatten();
+            _built = true;
         }
-        _fail = fail;
-        Flatten();
-        _built = true;
         return this;
     }
 
-    // The built automaton as flat arrays, for scanning (profiling showed the Dictionary walk dominating
-    // the text-dump path): the root's moves as a dense table over every char (most characters of running
-    // text are read at the root), other nodes' edges sorted by char in one shared array.
-    private int[] _rootNext = [];
-    private int[] _edgeStart = [];   // node -> first edge; edges of node n are [_edgeStart[n], _edgeStart[n+1])
-    private char[] _edgeChar = [];
-    private int[] _edgeTarget = [];
-    private int[] _fail = [];
-    private int[]?[] _outputs = [];
-    // Word boundaries, precomputed: whether a node's phrases end with a word character (all phrases output at a
-    // node end with the char that leads into it, so one look at the next character clears them all — inside a
-    // word, which is most positions where short stopwords such as "a" or "de" end), and whether a phrase starts with one.
-    private bool[] _endsInWord = [];
-    private bool[] _startsInWord = [];
-    private int[] _phraseLength = [];
+    // The trie as flat arrays, for scanning. Nodes are numbered breadth first, so the shallow nodes where walks
+    // spend most of their steps share a few cache lines; what a step reads of a node is two ints in one array.
+    // Profiling: a node's fields spread over arrays of 25,000 entries each cost a cache miss per step.
+    private int[] _rootNext = [];    // the root's children by char below RootDense (every walk starts there)
+    private char[] _rootHighChars = []; // the root's other children, sorted by char
+    private int[] _rootHighTargets = [];
+    private int[] _node = [];        // node n: [2n] first edge in _edges, or its row in _dense; [2n+1] edge count << 8 | flags
+    private long[] _edges = [];      // target << 16 | char, a node's edges together
+    private int[] _dense = [];       // rows of children by character class, for nodes with many children
+    private ushort[] _denseClass = [];
+    private int[]?[] _outputs = [];  // the phrases that end at a node (more than one when a phrase was added twice)
+
+    private const int HasOutputs = 1;
+    // A node's phrases end with a word character: they all end with the char that leads into it, so one look at
+    // the next character clears them all.
+    private const int EndsInWord = 2;
+    private const int Dense = 4;
+    // Nodes with more children than this (a hundred or so, near the root, where half the steps are taken) get a
+    // dense row of children by character class; the classes are the characters on those nodes' edges, 0 the rest.
+    private const int DenseFanOut = 4;
 
     private void Flatten()
     {
-        int n = NodeCount;
+        var firstChild = _firstChild!;
+        var nextSibling = _nextSibling!;
+        var charOf = _charOf!;
+        int n = firstChild.Count;
+        // Breadth-first numbering; the root stays 0.
+        var order = new int[n];
+        var id = new int[n];
+        int count = 1;
+        for (int head = 0; head < count; head++)
+            for (int child = firstChild[order[head]]; child >= 0; child = nextSibling[child])
+            {
+                id[child] = count;
+                order[count++] = child;
+            }
+        var children = new List<(char C, int Target)>();
+        List<(char C, int Target)> ChildrenOf(int old)
+        {
+            children.Clear();
+            for (int child = firstChild[old]; child >= 0; child = nextSibling[child]) children.Add((charOf[child], id[child]));
+            children.Sort();
+            return children;
+        }
+
         _rootNext = new int[RootDense];
-        for (int child = _firstChild[0]; child >= 0; child = _nextSibling[child])
-            if (_charOf[child] < RootDense) _rootNext[_charOf[child]] = child;
-        _edgeStart = new int[n + 1];
+        var high = ChildrenOf(0).Where(x => x.C >= RootDense).ToArray();
+        foreach (var (c, target) in children) if (c < RootDense) _rootNext[c] = target;
+        _rootHighChars = high.Select(x => x.C).ToArray();
+        _rootHighTargets = high.Select(x => x.Target).ToArray();
+
+        _denseClass = new ushort[char.MaxValue + 1];
+        int classes = 1, rows = 0;
+        for (int i = 1; i < n; i++)
+            if (ChildrenOf(order[i]).Count > DenseFanOut)
+            {
+                rows++;
+                foreach (var (c, _) in children) if (_denseClass[c] == 0) _denseClass[c] = (ushort)classes++;
+            }
+        _dense = new int[rows * classes];
+        _node = new int[2 * n];
         _outputs = new int[n][];
-        _endsInWord = new bool[n];
-        _startsInWord = _phrases.Select(p => IsWordChar(p.Phrase[0])).ToArray();
-        _phraseLength = _phrases.Select(p => p.Phrase.Length).ToArray();
-        _edgeChar = new char[n - 1];   // every node but the root is the target of exactly one edge
-        _edgeTarget = new int[n - 1];
-        int e = 0;
-        for (int i = 0; i < n; i++)
+        _edges = new long[n - 1]; // every node but the root is the target of exactly one edge
+        int e = 0, row = 0;
+        for (int i = 1; i < n; i++)
         {
-            _edgeStart[i] = e;
-            _outputs[i] = _nodeOutputs[i]?.ToArray();
-            _endsInWord[i] = i > 0 && IsWordChar(_charOf[i]);
-            int first = e;
-            for (int child = _firstChild[i]; child >= 0; child = _nextSibling[child])
+            int old = order[i];
+            _outputs[i] = _nodeOutputs![old]?.ToArray();
+            int flags = (_outputs[i] != null ? HasOutputs : 0) | (IsWordChar(charOf[old]) ? EndsInWord : 0);
+            var kids = ChildrenOf(old);
+            if (kids.Count > DenseFanOut)
             {
-                _edgeChar[e] = _charOf[child];
-                _edgeTarget[e] = child;
-                e++;
+                _node[2 * i] = row;
+                foreach (var (c, target) in kids) _dense[row + _denseClass[c]] = target;
+                row += classes;
+                flags |= Dense;
             }
-            Array.Sort(_edgeChar, _edgeTarget, first, e - first);
+            else
+            {
+                _node[2 * i] = e;
+                foreach (var (c, target) in kids) _edges[e++] = (long)target << 16 | c;
+            }
+            _node[2 * i + 1] = kids.Count << 8 | flags;
         }
-        _edgeStart[n] = e;
-        // The construction tables are not needed once flat.
-        _edges.Clear();
-        _edges.TrimExcess();
+        // The construction tables are not needed once flat (and only crowd the cache).
+        _edgeKeys = null;
+        _firstChild = _nextSibling = null;
+        _charOf = null;
+        _nodeOutputs = null;
     }
 
-    // The automaton as a DFA: one table lookup per character, no failure walks. Characters in no phrase form
-    // class 0, which leads back to the root from every state. The table has a column per character of the phrases'
-    // alphabet while it stays under MaxDfaCells; when it would not (the combined matcher of the phrase detectors has
-    // 25 languages' alphabets, ~700 characters), Latin characters get columns first (most pages are written in
-    // Latin script) and the others are marked Escape and take the edge arrays' failure walk.
-    // Built only once a matcher has scanned a batch's worth of text: the tables of all categories are most of the
-    // start-up of a CLI that cleans one page, which the edge arrays scan in a few milliseconds.
-    // Cells are 2-byte states; the cap keeps a table at 4 MB, room for the combined matcher's Latin alphabet.
-    private const long MaxDfaCells = 1 << 21;
-    private const long DfaAfterChars = 2_000_000;
-    private const ushort Escape = ushort.MaxValue;
-    private sealed record DfaTables(ushort[] CharClass, ushort[] Dfa, int Classes);
-    private volatile DfaTables? _dfaTables;
-    private long _scannedChars;
-    private int _dfaState; // 0 not tried, 1 building or built, never rebuilt
-
-    private void BuildDfa()
-    {
-        if (NodeCount >= Escape) return;
-        var alphabet = new SortedSet<char>(_edgeChar); // code-point order: Latin first
-        int k = (int)Math.Min(alphabet.Count + 1, MaxDfaCells / NodeCount);
-        if (k < 2) return;
-        var cls = new ushort[char.MaxValue + 1];
-        ushort next = 1;
-        foreach (var c in alphabet) cls[c] = next < k ? next++ : Escape;
-        var dfa = new ushort[NodeCount * k];
-        // Breadth first: a node's failure target is shallower, so its row is complete when the node is reached.
-        var queue = new Queue<int>();
-        queue.Enqueue(0);
-        while (queue.Count > 0)
-        {
-            int node = queue.Dequeue();
-            int row = node * k, failRow = _fail[node] * k;
-            if (node != 0) Array.Copy(dfa, failRow, dfa, row, k);
-            for (int e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
-            {
-                if (cls[_edgeChar[e]] != Escape) dfa[row + cls[_edgeChar[e]]] = (ushort)_edgeTarget[e];
-                queue.Enqueue(_edgeTarget[e]);
-            }
-            dfa[row] = 0;
-        }
-        _dfaTables = new DfaTables(cls, dfa, k);
-    }
-
-    /// <summary>Root moves below this char are a dense table (alphabetic scripts, read at the root most of the time);
-    /// CJK and other high characters are looked up among the root's sorted edges, keeping the table at 8 KB.</summary>
+    /// <summary>Root moves below this char are a dense table (alphabetic scripts); CJK and other high characters
+    /// are looked up among the root's sorted edges, keeping the table at 8 KB.</summary>
     private const int RootDense = 0x800;
 
     private int RootNext(char c)
     {
         if (c < RootDense) return _rootNext[c];
-        int lo = _edgeStart[0], hi = _edgeStart[1];
-        int k = Array.BinarySearch(_edgeChar, lo, hi - lo, c);
-        return k >= 0 ? _edgeTarget[k] : 0;
-    }
-
-    /// <summary>The goto function: the child of <paramref name="state"/> on <paramref name="c"/>, or -1.</summary>
-    private int Move(int state, char c)
-    {
-        if (state == 0) return RootNext(c) is var r and > 0 ? r : -1;
-        int lo = _edgeStart[state], hi = _edgeStart[state + 1];
-        var chars = _edgeChar;
-        if (hi - lo <= 8)
-        {
-            for (int i = lo; i < hi; i++) if (chars[i] == c) return _edgeTarget[i];
-            return -1;
-        }
-        int k = Array.BinarySearch(chars, lo, hi - lo, c);
-        return k >= 0 ? _edgeTarget[k] : -1;
+        int k = Array.BinarySearch(_rootHighChars, c);
+        return k >= 0 ? _rootHighTargets[k] : 0;
     }
 
     /// <summary>All hits in <paramref name="text"/> (raw text; folded internally).</summary>
     public List<PhraseHit> FindAll(ReadOnlySpan<char> text)
     {
-        var sink = new ListSink(this, []);
+        var sink = new ListSink(this, null);
         ScanRaw(text, ref sink);
-        return sink.Hits;
+        return sink.Hits ?? [];
     }
 
     public List<PhraseHit> FindAllFolded(string folded)
     {
-        var sink = new ListSink(this, []);
+        var sink = new ListSink(this, null);
         Scan(folded, ref sink);
-        return sink.Hits;
+        return sink.Hits ?? [];
+    }
+
+    /// <summary>Adds the hits in folded text to <paramref name="hits"/> (a caller's list reused across blocks).</summary>
+    public void FindAllFolded(ReadOnlySpan<char> folded, List<PhraseHit> hits)
+    {
+        var sink = new ListSink(this, hits);
+        Scan(folded, ref sink);
     }
 
     public bool IsMatch(ReadOnlySpan<char> text)
@@ -253,14 +227,15 @@ public sealed class PhraseMatcher
         bool Hit(int end, int phrase);
     }
 
-    private struct ListSink(PhraseMatcher matcher, List<PhraseHit> hits) : IHitSink
+    private struct ListSink(PhraseMatcher matcher, List<PhraseHit>? hits) : IHitSink
     {
-        public readonly List<PhraseHit> Hits = hits;
+        /// <summary>The hits; created at the first one if not given (most scans find nothing).</summary>
+        public List<PhraseHit>? Hits = hits;
 
-        public readonly bool Hit(int end, int phrase)
+        public bool Hit(int end, int phrase)
         {
             var (p, lang) = matcher._phrases[phrase];
-            Hits.Add(new PhraseHit(end - p.Length + 1, p.Length, p, lang, matcher._categories[phrase]));
+            (Hits ??= []).Add(new PhraseHit(end - p.Length + 1, p.Length, p, lang, matcher._categories[phrase]));
             return true;
         }
     }
@@ -279,69 +254,118 @@ public sealed class PhraseMatcher
     /// <summary>Reports every hit in folded text to <paramref name="sink"/>, in order of their end, longer phrases
     /// first at one end. A struct sink is specialised by the JIT: callers that only count or score hits
     /// (language detection) allocate nothing.</summary>
+    /// <remarks>The trie is walked from each place a phrase may start, not run as an Aho–Corasick automaton over
+    /// every character: a phrase that starts with a word character starts at a word boundary, so inside a word
+    /// (most of running text) nothing can start, and the walks from the rest stop after a few characters. The
+    /// automaton's state table for the phrase detectors' 25 languages (4 MB) missed the cache on most characters
+    /// (profiling: a fifth of the text-dump time). A walk is at most the longest phrase long, so the scan stays
+    /// linear in the text. Hits wait in a small buffer until no later walk can end before them, which keeps
+    /// the automaton's order (callers' reasons and language votes depend on it).</remarks>
     public void Scan<TSink>(ReadOnlySpan<char> s, ref TSink sink) where TSink : struct, IHitSink
     {
         if (!_built) Build();
-        int state = 0;
         var rootNext = _rootNext;
-        var outputs = _outputs;
-        var endsInWord = _endsInWord;
-        var startsInWord = _startsInWord;
-        var phraseLength = _phraseLength;
-        var tables = _dfaTables;
-        // The counter is shared by every worker: it is only written until the DFA was tried (built, or over the cap),
-        // not on every scan for ever, so parallel jobs do not bounce its cache line (and this object's) between cores.
-        if (tables == null && Volatile.Read(ref _dfaState) == 0 &&
-            Interlocked.Add(ref _scannedChars, s.Length) > DfaAfterChars && Interlocked.Exchange(ref _dfaState, 1) == 0)
-        {
-            BuildDfa();
-            tables = _dfaTables;
-        }
-        var dfa = tables?.Dfa;
-        var cls = tables?.CharClass;
-        int k = tables?.Classes ?? 0;
+        var pending = new PendingHits();
+        var weight = Segmentation.TextMetrics.Weight; // 1: a word character (see IsWordChar)
+        bool prevWord = false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            int cl = dfa != null ? cls![c] : Escape;
-            if (cl != Escape)
+            bool word = weight[c] == 1;
+            if (word && prevWord) continue;
+            prevWord = word;
+            int state = c < RootDense ? rootNext[c] : RootNext(c);
+            if (state != 0 && !Walk(s, i, state, ref pending, ref sink)) return;
+        }
+        pending.Flush(int.MaxValue, ref sink);
+        pending.Release();
+    }
+
+    /// <summary>Walks the trie from <paramref name="state"/>, the root's child on the character at
+    /// <paramref name="start"/>; false when the sink stopped the scan. Kept out of the scan loop, which then holds
+    /// its few variables in registers.</summary>
+    private bool Walk<TSink>(ReadOnlySpan<char> s, int start, int state, ref PendingHits pending, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        // Hits of earlier walks that end before this one starts come first.
+        if (!pending.Flush(start, ref sink)) return false;
+        var node = _node;
+        var weight = Segmentation.TextMetrics.Weight;
+        for (int j = start; ;)
+        {
+            int info = node[2 * state + 1];
+            if ((info & HasOutputs) != 0 && !((info & EndsInWord) != 0 && j + 1 < s.Length && weight[s[j + 1]] == 1))
+                foreach (var pi in _outputs[state]!) pending.Add(j, pi);
+            if (++j >= s.Length) return true;
+            char c = s[j];
+            if ((info & Dense) != 0)
             {
-                state = dfa![state * k + cl];
-            }
-            else if (state == 0)
-            {
-                state = c < RootDense ? rootNext[c] : RootNext(c);
+                state = _dense[node[2 * state] + _denseClass[c]];
             }
             else
             {
-                int next;
-                while ((next = Move(state, c)) < 0 && state != 0) state = _fail[state];
-                state = next < 0 ? 0 : next;
+                var edges = _edges;
+                int e = node[2 * state], end = e + (info >> 8);
+                while (e < end && (char)edges[e] != c) e++;
+                state = e < end ? (int)(edges[e] >> 16) : 0;
             }
-            if (outputs[state] is not { } outs) continue;
-            // A phrase that starts/ends with a letter must start/end at a word boundary; a neighbour in a script
-            // without spaces is a boundary too: "当サイトではcookieを使用".
-            if (endsInWord[state] && i + 1 < s.Length && IsWordChar(s[i + 1])) continue;
-            foreach (var pi in outs)
-            {
-                int start = i - phraseLength[pi] + 1;
-                if (startsInWord[pi] && start > 0 && IsWordChar(s[start - 1])) continue;
-                if (!sink.Hit(i, pi)) return;
-            }
+            if (state == 0) return true;
         }
     }
 
-    private static readonly bool[] WordChars = BuildWordChars();
-
-    private static bool[] BuildWordChars()
+    /// <summary>Hits found but not yet reported, in report order (by end; at one end, walks that started earlier,
+    /// i.e. longer phrases, first), packed as end &lt;&lt; 32 | phrase. The buffer is the thread's, taken at the
+    /// first hit (most blocks have none).</summary>
+    private struct PendingHits
     {
-        var table = new bool[char.MaxValue + 1];
-        for (int c = 0; c <= char.MaxValue; c++) table[c] = char.IsLetterOrDigit((char)c) && !IsUnspacedScript((char)c);
-        return table;
+        [ThreadStatic] private static long[]? t_spare;
+        private long[]? _items;
+        private int _head, _count;
+
+        public void Add(int end, int phrase)
+        {
+            if (_items == null) { _items = t_spare ?? new long[32]; t_spare = null; }
+            else if (_count == _items.Length) Grow();
+            var items = _items;
+            long item = (long)end << 32 | (uint)phrase;
+            // After every hit that ends at or before it (hits of this walk come in order of their end).
+            int k = _count;
+            while (k > _head && (int)(items[k - 1] >> 32) > end) { items[k] = items[k - 1]; k--; }
+            items[k] = item;
+            _count++;
+        }
+
+        /// <summary>Reports the hits that end before <paramref name="start"/>; false when the sink stopped the scan.</summary>
+        public bool Flush<TSink>(int start, ref TSink sink) where TSink : struct, IHitSink
+        {
+            while (_head < _count && (int)(_items![_head] >> 32) < start)
+            {
+                long item = _items[_head++];
+                if (!sink.Hit((int)(item >> 32), (int)(uint)item)) return false;
+            }
+            if (_head == _count) _head = _count = 0;
+            return true;
+        }
+
+        private void Grow()
+        {
+            var bigger = new long[_items!.Length * 2];
+            Array.Copy(_items, _head, bigger, 0, _count - _head);
+            _count -= _head;
+            _head = 0;
+            _items = bigger;
+        }
+
+        /// <summary>Gives the buffer back to the thread for its next scan (a scan that throws or stops early leaves
+        /// it to the collector).</summary>
+        public readonly void Release()
+        {
+            if (_items != null) t_spare = _items;
+        }
     }
 
     /// <summary>A letter or digit of a script written with spaces between words.</summary>
-    private static bool IsWordChar(char c) => WordChars[c];
+    private static bool IsWordChar(char c) => Segmentation.TextMetrics.IsSpacedWordChar(c);
 
     /// <summary>CJK, kana, hangul, Thai: scripts where words are not separated by spaces.</summary>
     public static bool IsUnspacedScript(char c) =>

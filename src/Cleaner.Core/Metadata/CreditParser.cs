@@ -109,6 +109,8 @@ public sealed class CreditParser(PhraseBook phrases)
     private bool TrySlashTail(string text, out Split split)
     {
         split = default;
+        // The credit is in the last 100 characters, and has a slash: most blocks have none there.
+        if (!text.AsSpan(Math.Max(0, text.Length - 100)).Contains('/')) return false;
         // The credit follows the caption's last sentence: "... monde. /Photo d'archives/REUTERS/Dado Ruvic"
         int cut = -1;
         for (int i = text.Length - 2; i >= 0 && text.Length - i <= 100; i--)

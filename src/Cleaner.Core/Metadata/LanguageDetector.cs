@@ -40,7 +40,8 @@ public sealed class LanguageDetector
         _languageOf = stopwords.Select(p => Array.IndexOf(_languages, p.Language)).ToArray();
     }
 
-    private const int MaxSample = 5000;
+    /// <summary>The characters of a text that are read (its start).</summary>
+    public const int SampleLength = 5000;
 
     /// <summary>Below this weighted stopword evidence the text is too short (or a results table, a price list) to
     /// overrule a declared language.</summary>
@@ -56,7 +57,7 @@ public sealed class LanguageDetector
     {
         sure = true;
         // A few thousand characters of body text carry hundreds of stopwords: plenty of evidence, a fraction of the work.
-        var sample = text.AsSpan(0, Math.Min(text.Length, MaxSample));
+        var sample = text.AsSpan(0, Math.Min(text.Length, SampleLength));
         var declaredCode = Normalize(declared);
         var script = DominantScript(sample);
         switch (script)

@@ -85,9 +85,33 @@ public sealed class MetadataExtractor
         }
 
         // Each distinct text once: a line repeated down the page (a hidden "This link is for the robots") must not outvote the article.
-        var body = string.Join("\n", page.Blocks.Where(b => b.Kind == BlockKind.Content).Select(b => b.Text).Distinct());
-        if (body.Length < 200) body += "\n" + string.Join("\n", page.Blocks.Select(b => b.Text).Distinct());
-        article.Language = page.ForcedLanguage ?? page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body, page.Hints.DeclaredLanguage);
+        // Only the detector's sample is built: joining (and de-duplicating) every block of a long page cost more
+        // than reading its first few thousand characters.
+        if (page.ForcedLanguage != null) { article.Language = page.ForcedLanguage; return; }
+        var body = new System.Text.StringBuilder();
+        AppendDistinct(body, page.Blocks.Where(b => b.Kind == BlockKind.Content));
+        if (body.Length < 200)
+        {
+            body.Append('\n');
+            AppendDistinct(body, page.Blocks);
+        }
+        article.Language = page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body.ToString(), page.Hints.DeclaredLanguage);
+    }
+
+    /// <summary>Appends the distinct texts of <paramref name="blocks"/>, one a line, until the language detector's
+    /// sample is full (what follows it would not be read).</summary>
+    private static void AppendDistinct(System.Text.StringBuilder body, IEnumerable<Block> blocks)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool first = true;
+        foreach (var b in blocks)
+        {
+            if (body.Length >= LanguageDetector.SampleLength) return;
+            if (!seen.Add(b.Text)) continue;
+            if (!first) body.Append('\n');
+            body.Append(b.Text);
+            first = false;
+        }
     }
 
     private static void AddContributors(Article article, List<Contributor> contributors)

@@ -17,7 +17,10 @@ public static class TextMetrics
     // Every char's weight in EffectiveLength (0: not a letter or digit, 3: a script without spaces), looked up
     // once: these counts run over every block several times, and the Unicode category lookup and script range
     // tests per character were a measurable share of the text-dump time.
-    private static readonly byte[] Weight = BuildWeights();
+    internal static readonly byte[] Weight = BuildWeights();
+
+    /// <summary>A letter or digit of a script written with spaces between words (where phrases need word boundaries).</summary>
+    public static bool IsSpacedWordChar(char c) => Weight[c] == 1;
 
     private static byte[] BuildWeights()
     {
@@ -31,16 +34,18 @@ public static class TextMetrics
     /// file paths (a line that is only a link target says nothing about the article).</summary>
     public static int ProseLength(ReadOnlySpan<char> text)
     {
-        int n = 0, tokenStart = 0;
+        // One pass: a token's weight is summed as it is read and dropped at its end if the token is a link target.
+        var weight = Weight;
+        int n = 0, tokenStart = 0, tokenWeight = 0;
         for (int i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != ' ') continue;
+            if (i < text.Length && text[i] != ' ') { tokenWeight += weight[text[i]]; continue; }
             var token = text.Slice(tokenStart, i - tokenStart);
             tokenStart = i + 1;
-            if (token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
-                                      token.IndexOf('@') > 0 || token.Count('/') >= 3))
-                continue;
-            n += EffectiveLength(token);
+            if (!(token.Length > 12 && (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.") ||
+                                        token.IndexOf('@') > 0 || token.Count('/') >= 3)))
+                n += tokenWeight;
+            tokenWeight = 0;
         }
         return n;
     }
@@ -95,22 +100,29 @@ public static class TextMetrics
     /// <summary><see cref="NormalizeSpace(string)"/> of a slice, which stays a slice when it already is normal.</summary>
     public static ReadOnlyMemory<char> NormalizeSpace(ReadOnlyMemory<char> s) => IsNormalized(s.Span) ? s : Collapse(s.Span).AsMemory();
 
+    /// <summary><see cref="NormalizeSpace(string)"/> of a span: one string, however the span was built.</summary>
+    public static string NormalizeSpace(ReadOnlySpan<char> s) => IsNormalized(s) ? new string(s) : Collapse(s);
+
     private static string Collapse(ReadOnlySpan<char> s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
+        char[]? rented = null;
+        Span<char> buffer = s.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        int n = 0;
         bool space = false;
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                space = sb.Length > 0;
+                space = n > 0;
                 continue;
             }
             if (c == '\u00AD' || c == '\u200B' || c == '\uFEFF') continue; // soft hyphen, zero-width space, stray BOM
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        var result = new string(buffer[..n]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static bool IsNormalized(ReadOnlySpan<char> s)

@@ -341,14 +341,14 @@ public sealed class HtmlContentScorer : IBlockDetector
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
         // SmartReader walks the DOM recursively (roughly cubic in depth): only pages within the guard's bounds.
-        if (layout.Document == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
+        if (layout.PublishedHtml == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += b.EffectiveLength;
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        var document = layout.Document;
-        layout.Document = null;
+        var document = HtmlSegmenter.ParseComplete(layout.PublishedHtml);
+        layout.PublishedHtml = null;
         // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
         if (!ReadabilityGuard.TryRun(() =>
             {
@@ -359,7 +359,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
         var blocks = page.Blocks;
         var found = new bool[blocks.Count];
-        int first = -1, last = -1;
+        int first = -1, last = -1, keptLength = 0;
         int pageBlocks = layout.JsonLdFirstBlock >= 0 ? layout.JsonLdFirstBlock : blocks.Count;
         for (int i = 0; i < pageBlocks; i++)
         {
@@ -367,10 +367,13 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (b.Hidden || b.EffectiveLength < 2) continue;
             if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
             found[i] = true;
+            if (!b.IsDecided && page.Candidates[i] is not { Strength: >= 2 }) keptLength += b.EffectiveLength;
             if (first < 0) first = i;
             last = i;
         }
-        if (first < 0) return false;
+        // What it would keep must beat Cleaner's own choice: its text can be mostly boilerplate the detectors already
+        // removed (a newsletter form beside a short interview), which would leave the page a heading.
+        if (first < 0 || keptLength < Math.Max(WeakTextLength, contentLength)) return false;
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];

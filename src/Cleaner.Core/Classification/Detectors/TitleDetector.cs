@@ -135,10 +135,12 @@ public sealed class TitleDetector : IBlockDetector
     private static int TokenRanges(ReadOnlySpan<char> folded, Span<Range> ranges)
     {
         int n = 0, start = -1;
+        var weight = TextMetrics.Weight; // 0: not a letter or digit, 3: a script without spaces
         for (int i = 0; i <= folded.Length; i++)
         {
-            bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (letter && PhraseMatcher.IsUnspacedScript(folded[i]))
+            int w = i < folded.Length ? weight[folded[i]] : 0;
+            bool letter = w != 0;
+            if (w == 3)
             {
                 if (start >= 0) { ranges[n++] = start..i; start = -1; }
                 ranges[n++] = i..(i + 1);
