@@ -70,7 +70,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
                 warnings.Add($"HTML nested {bounded.MaxDepth} deep: elements past depth {Options.HtmlLimits.MaxDepth} flattened");
             var doc = HtmlSegmenter.Parse(bounded.Html);
             timer?.Lap("html-parse");
-            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, hints);
+            blocks = new HtmlSegmenter(Options.Phrases).Segment(doc, bounded, hints);
         }
         else
         {
@@ -98,6 +98,7 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
         timer?.Lap("assemble");
         stats.ElapsedMs = sw.Elapsed.TotalMilliseconds;
         stats.StageMs = timer?.Laps;
+        stats.StageBytes = timer?.Allocated;
 
         var result = new CleanResult
         {
@@ -130,16 +131,22 @@ public sealed class CleanerPipeline(CleanerOptions? options = null)
     }
 }
 
-/// <summary>Milliseconds per pipeline stage (CleanerOptions.TimeStages): the profile `cleaner bench --stages` prints.</summary>
+/// <summary>Milliseconds and allocated bytes per pipeline stage (CleanerOptions.TimeStages): the profile
+/// `cleaner bench --stages` prints. Allocation matters as much as time: with several workers, GC pauses stop all.</summary>
 internal sealed class StageTimer
 {
     private long _last = Stopwatch.GetTimestamp();
+    private long _lastBytes = GC.GetAllocatedBytesForCurrentThread();
     public Dictionary<string, double> Laps { get; } = new();
+    public Dictionary<string, long> Allocated { get; } = new();
 
     public void Lap(string stage)
     {
         var now = Stopwatch.GetTimestamp();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         Laps[stage] = Laps.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
+        Allocated[stage] = Allocated.GetValueOrDefault(stage) + bytes - _lastBytes;
         _last = now;
+        _lastBytes = bytes;
     }
 }

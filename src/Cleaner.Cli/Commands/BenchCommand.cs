@@ -21,7 +21,7 @@ public static class BenchCommand
     };
     private static readonly Option<int> Passes = new("--passes")
     {
-        Description = "Times each set is cleaned per measurement (after warm-up passes until the JIT has settled).",
+        Description = "Times each set is cleaned per measurement, one-job and N-job passes alternating (after warm-up passes until the JIT has settled).",
         DefaultValueFactory = _ => 3,
     };
     private static readonly Option<bool> Stages = new("--stages")
@@ -83,27 +83,29 @@ public static class BenchCommand
             var pipeline = new CleanerPipeline(new CleanerOptions());
             int warmUp = WarmUp(pipeline, pages);
 
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var rt0 = RuntimeCounts.Now();
-            var one = Measure(pipeline, pages, 1, passes);
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
-            var rt1 = RuntimeCounts.Now();
-            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
-            var many = jobs > 1 ? Measure(pipeline, pages, jobs, passes) : one;
-            var cpuMany = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds;
-            var rt2 = RuntimeCounts.Now();
+            // One-job and N-job passes alternate, so a slow spell of a shared machine weighs on both alike.
+            var one = new Tally();
+            var many = new Tally();
+            var ratios = new List<double>();
+            for (int pass = 0; pass < passes; pass++)
+            {
+                double a = one.Add(() => Measure(pipeline, pages, 1, 1));
+                if (jobs > 1) ratios.Add(a / many.Add(() => Measure(pipeline, pages, jobs, 1)));
+            }
             double mb = bytes / 1e6 * passes;
+            int cleaned = pages.Count * passes;
             Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB, {warmUp} warm-up passes");
             // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
-            Console.WriteLine($"  1 job : {pages.Count * passes / one:F0} pages/s, {mb / one:F1} MB/s wall; " +
-                              $"{pages.Count * passes / cpu:F0} pages, {mb / cpu:F1} MB per CPU-second");
+            Console.WriteLine($"  1 job : {cleaned / one.Seconds:F0} pages/s, {mb / one.Seconds:F1} MB/s wall; " +
+                              $"{cleaned / one.CpuSeconds:F0} pages, {mb / one.CpuSeconds:F1} MB per CPU-second");
             if (jobs > 1)
-                Console.WriteLine($"  {jobs} jobs: {pages.Count * passes / many:F0} pages/s, {mb / many:F1} MB/s, {one / many:F2}x one job; " +
+                Console.WriteLine($"  {jobs} jobs: {cleaned / many.Seconds:F0} pages/s, {mb / many.Seconds:F1} MB/s, {one.Seconds / many.Seconds:F2}x one job " +
+                                  $"(passes {ratios.Min():F2}-{ratios.Max():F2}x, median {Median(ratios):F2}x); " +
                                   // More CPU per page than one job means the workers slow each other (shared cache lines, memory).
-                                  $"{pages.Count * passes / cpuMany:F0} pages per CPU-second");
+                                  $"{cleaned / many.CpuSeconds:F0} pages per CPU-second");
             // What limits the --jobs speedup besides the cores: collections pause every worker, locks serialise them.
-            Console.WriteLine($"  1 job : {(rt1 - rt0).Describe(pages.Count * passes, one)}");
-            if (jobs > 1) Console.WriteLine($"  {jobs} jobs: {(rt2 - rt1).Describe(pages.Count * passes, many)}");
+            Console.WriteLine($"  1 job : {one.Runtime.Describe(cleaned, one.Seconds)}");
+            if (jobs > 1) Console.WriteLine($"  {jobs} jobs: {many.Runtime.Describe(cleaned, many.Seconds)}");
 
             if (parse.GetValue(Stages)) PrintStages(pages);
             // What stays alive after cleaning (should not grow with the number of pages cleaned).
@@ -116,6 +118,32 @@ public static class BenchCommand
         return ExitCodes.Ok;
     }
 
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Wall and CPU seconds and runtime counters summed over the passes of one kind of measurement.</summary>
+    private sealed class Tally
+    {
+        public double Seconds, CpuSeconds;
+        public RuntimeCounts Runtime;
+
+        /// <returns>The wall seconds of this pass.</returns>
+        public double Add(Func<double> measure)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var before = RuntimeCounts.Now();
+            double seconds = measure();
+            CpuSeconds += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Runtime += RuntimeCounts.Now() - before;
+            Seconds += seconds;
+            return seconds;
+        }
+    }
+
     /// <summary>Runtime counters over a measurement: collections, bytes allocated, GC pause time, lock contentions.</summary>
     private readonly record struct RuntimeCounts(int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Paused, long Contentions)
     {
@@ -124,6 +152,9 @@ public static class BenchCommand
 
         public static RuntimeCounts operator -(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1,
             a.Gen2 - b.Gen2, a.Allocated - b.Allocated, a.Paused - b.Paused, a.Contentions - b.Contentions);
+
+        public static RuntimeCounts operator +(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1,
+            a.Gen2 + b.Gen2, a.Allocated + b.Allocated, a.Paused + b.Paused, a.Contentions + b.Contentions);
 
         public string Describe(int pages, double seconds) =>
             $"{Allocated / 1e6 / pages:F2} MB allocated a page; GCs gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}; " +
@@ -179,19 +210,21 @@ public static class BenchCommand
     {
         var pipeline = new CleanerPipeline(new CleanerOptions { TimeStages = true });
         var sums = new Dictionary<string, double>();
+        var bytes = new Dictionary<string, long>();
         var slowest = new List<(double Ms, string Id)>();
         var before = RuntimeCounts.Now();
         foreach (var p in pages)
         {
             var r = pipeline.Clean(InputDocument.FromBytes(p.Id, p.Bytes));
             foreach (var (stage, ms) in r.Stats.StageMs!) sums[stage] = sums.GetValueOrDefault(stage) + ms;
+            foreach (var (stage, b) in r.Stats.StageBytes!) bytes[stage] = bytes.GetValueOrDefault(stage) + b;
             slowest.Add((r.Stats.ElapsedMs, p.Id));
         }
         var runtime = RuntimeCounts.Now() - before;
         double all = sums.Values.Sum();
         Console.WriteLine($"  stages (1 job, {all:F0} ms in all, {runtime.Allocated / 1e6 / pages.Count:F2} MB allocated a page, {runtime.Paused:g} in GC pauses):");
         foreach (var (stage, ms) in sums.OrderByDescending(kv => kv.Value))
-            Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%");
+            Console.WriteLine($"    {stage,-20} {ms,8:F1} ms  {100 * ms / all,5:F1}%  {bytes.GetValueOrDefault(stage) / 1e3 / pages.Count,8:F1} KB a page");
         Console.WriteLine("  slowest pages: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Id} {s.Ms:F0} ms")));
     }
 }

@@ -13,6 +13,8 @@ public sealed class CleanStats
     public double ElapsedMs { get; set; }
     /// <summary>Milliseconds per stage, only when <see cref="CleanerOptions.TimeStages"/> is on.</summary>
     public Dictionary<string, double>? StageMs { get; set; }
+    /// <summary>Bytes allocated per stage, recorded with <see cref="StageMs"/>.</summary>
+    public Dictionary<string, long>? StageBytes { get; set; }
     /// <summary>Characters removed per boilerplate kind.</summary>
     public Dictionary<string, int> RemovedCharsByKind { get; } = new();
 }

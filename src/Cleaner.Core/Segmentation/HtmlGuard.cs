@@ -23,7 +23,9 @@ public sealed record HtmlLimits
 /// <param name="Tags">Start tags seen.</param>
 /// <param name="MaxDepth">Deepest element nesting seen (before flattening).</param>
 /// <param name="FlattenedTags">Start and end tags removed because they were nested too deep.</param>
-public sealed record BoundedHtml(string Html, int Tags, int MaxDepth, int FlattenedTags)
+/// <param name="JsonLd">The text of each JSON-LD script, in document order: the parser skips script text
+/// (<see cref="HtmlSegmenter.Parse"/>), so the pre-scan, which passes over every script anyway, keeps these.</param>
+public sealed record BoundedHtml(string Html, int Tags, int MaxDepth, int FlattenedTags, IReadOnlyList<string> JsonLd)
 {
     public bool Flattened => FlattenedTags > 0;
 }
@@ -107,7 +109,7 @@ public static class HtmlGuard
         limits ??= HtmlLimits.Default;
         var scan = new Scanner(html, limits);
         scan.Run();
-        if (scan.Removed.Count == 0) return new BoundedHtml(html, scan.Tags, scan.MaxDepth, 0);
+        if (scan.Removed.Count == 0) return new BoundedHtml(html, scan.Tags, scan.MaxDepth, 0, scan.JsonLd);
 
         var sb = new System.Text.StringBuilder(html.Length);
         int at = 0;
@@ -118,7 +120,7 @@ public static class HtmlGuard
             at = end;
         }
         sb.Append(html, at, html.Length - at);
-        return new BoundedHtml(sb.ToString(), scan.Tags, scan.MaxDepth, scan.Removed.Count);
+        return new BoundedHtml(sb.ToString(), scan.Tags, scan.MaxDepth, scan.Removed.Count, scan.JsonLd);
     }
 
     private sealed class Scanner
@@ -136,6 +138,7 @@ public static class HtmlGuard
         public int Tags { get; private set; }
         public int MaxDepth { get; private set; }
         public List<(int Start, int End, bool Space)> Removed { get; } = new();
+        public List<string> JsonLd { get; } = new();
 
         public Scanner(string html, HtmlLimits limits)
         {
@@ -196,7 +199,12 @@ public static class HtmlGuard
                         throw new InputTooComplexException($"HTML has more than {limits.MaxTags} tags");
                     if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase)) return;
                     // Raw-text elements hold no elements: skip to past their end tag without modelling them.
-                    if (RawTextLookup.Contains(name) && !InForeign) i0 = SkipRawText(s, tagEnd, name);
+                    if (RawTextLookup.Contains(name) && !InForeign)
+                    {
+                        i0 = SkipRawText(s, tagEnd, name, out int bodyEnd);
+                        if (name.Equals("script", StringComparison.OrdinalIgnoreCase) && IsJsonLd(s[i..tagEnd]))
+                            JsonLd.Add(s[tagEnd..bodyEnd].ToString());
+                    }
                     else
                     {
                         StartTag(name, selfClosing, i, tagEnd);
@@ -342,20 +350,42 @@ public static class HtmlGuard
             return k < 0 ? s.Length : from + k + 1;
         }
 
-        /// <summary>Past the end tag of a raw-text element (script, style…), or the end of the text.</summary>
-        private static int SkipRawText(ReadOnlySpan<char> s, int from, ReadOnlySpan<char> name)
+        /// <summary>Past the end tag of a raw-text element (script, style…), or the end of the text;
+        /// <paramref name="bodyEnd"/> is where that end tag starts (the end of the text if none).</summary>
+        private static int SkipRawText(ReadOnlySpan<char> s, int from, ReadOnlySpan<char> name, out int bodyEnd)
         {
             int j = from;
             while (j < s.Length)
             {
                 int k = s[j..].IndexOf("</", StringComparison.Ordinal);
-                if (k < 0) return s.Length;
+                if (k < 0) break;
                 j += k + 2;
                 if (s[j..].StartsWith(name, StringComparison.OrdinalIgnoreCase) &&
                     (j + name.Length >= s.Length || s[j + name.Length] is '>' or '/' || char.IsWhiteSpace(s[j + name.Length])))
+                {
+                    bodyEnd = j - 2;
                     return TagEnd(s, j + name.Length, out _);
+                }
             }
+            bodyEnd = s.Length;
             return s.Length;
+        }
+
+        /// <summary>A script start tag whose type is JSON-LD; the attribute may spell the plus as a character
+        /// reference ("application/ld&amp;#x2B;json").</summary>
+        private static bool IsJsonLd(ReadOnlySpan<char> startTag)
+        {
+            int at = startTag.IndexOf("ld", StringComparison.OrdinalIgnoreCase);
+            while (at >= 0)
+            {
+                var rest = startTag[(at + 2)..];
+                if (rest.StartsWith("+json", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("&#x2b;json", StringComparison.OrdinalIgnoreCase) ||
+                    rest.StartsWith("&#43;json", StringComparison.Ordinal) || rest.StartsWith("&plus;json", StringComparison.Ordinal))
+                    return true;
+                int next = rest.IndexOf("ld", StringComparison.OrdinalIgnoreCase);
+                at = next < 0 ? -1 : at + 2 + next;
+            }
+            return false;
         }
     }
 }

@@ -31,32 +31,89 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     private static readonly HashSet<string> LandmarkRoles = new(StringComparer.Ordinal)
         { "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo", "search" };
 
-    public static IHtmlDocument Parse(string html)
+    /// <summary>Parses the page for segmentation. Script, style and comment text is skipped, not kept as strings:
+    /// nothing reads it (JSON-LD comes from the pre-scan, <see cref="BoundedHtml.JsonLd"/>), and it was 120 KB of a
+    /// page's 900 KB of parser allocations (bench --stages).</summary>
+    public static IHtmlDocument Parse(string html) => new HtmlParser(new HtmlParserOptions
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        return parser.ParseDocument(html);
-    }
+        IsScripting = false, IsKeepingSourceReferences = false, SkipScriptText = true, SkipRawText = true, SkipComments = true,
+    }).ParseDocument(html);
 
+    /// <summary>Parses the page as published, script text included, for a readability port that reads it.</summary>
+    public static IHtmlDocument ParseComplete(string html) =>
+        new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false }).ParseDocument(html);
+
+    /// <summary>An open element. Frames are reused once their element is closed (a page opens thousands).</summary>
     private sealed class Frame
     {
-        public required IElement El;
-        public required string Name;
-        public int ContainerId = -1;           // block elements only
+        public IElement El = null!;
+        public string Name = "";
+        public int ContainerId;                 // block elements only, else -1
         public string? Tokens;                  // own "class id", lower case
         public bool Hidden, InArticle, InFigure, Unlikely, InTable, IsLink, InComments, InMath;
-        public int GroupId = -1;
+        public int GroupId;
         public int TextStart, LinkStart, CommaStart, ParagraphStart;
         public int Depth;
         public byte AuthorKind;                 // 0 none, 1 rel=author, 2 itemprop=author, 3 byline class
         public string? Lead;                    // h1 only: text of its first child element when no text precedes it
+
+        /// <summary>Opens <paramref name="el"/> inside <paramref name="parent"/>, inheriting its context flags.</summary>
+        public Frame Open(IElement el, string name, int depth, Frame? parent, int textStart, int linkStart, int commaStart, int paragraphStart)
+        {
+            El = el; Name = name; Depth = depth;
+            ContainerId = -1; Tokens = null; IsLink = false; AuthorKind = 0; Lead = null;
+            Hidden = parent?.Hidden ?? false; InArticle = parent?.InArticle ?? false; InFigure = parent?.InFigure ?? false;
+            Unlikely = parent?.Unlikely ?? false; InMath = parent?.InMath ?? false; InComments = parent?.InComments ?? false;
+            InTable = parent?.InTable ?? false; GroupId = parent?.GroupId ?? -1;
+            TextStart = textStart; LinkStart = linkStart; CommaStart = commaStart; ParagraphStart = paragraphStart;
+            return this;
+        }
     }
 
-    public List<Block> Segment(IHtmlDocument doc, PageHints hints)
+    private readonly Stack<Frame> _freeFrames = new();
+    private readonly System.Text.StringBuilder _path = new(), _tokens = new();
+    private char[] _chars = new char[1024];
+
+    /// <summary>The builder's text as one pooled string (tag paths and class tokens repeat across blocks).</summary>
+    private string Pooled(System.Text.StringBuilder sb)
     {
-        var layout = new HtmlLayout { Document = doc };
+        if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
+        sb.CopyTo(0, _chars, sb.Length);
+        return StringPool.Shared.Get(_chars.AsSpan(0, sb.Length));
+    }
+
+    /// <summary>The builder's text with white space collapsed, as one new string.</summary>
+    private string Normalized(System.Text.StringBuilder sb)
+    {
+        if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
+        sb.CopyTo(0, _chars, sb.Length);
+        return TextMetrics.NormalizeSpace(_chars.AsSpan(0, sb.Length));
+    }
+
+    /// <summary>An element's own class and id, lower case, trimmed ("class id"): pooled, as class strings repeat.</summary>
+    private static string ClassAndId(string? cls, string? id)
+    {
+        int length = (cls?.Length ?? 0) + 1 + (id?.Length ?? 0);
+        char[]? rented = null;
+        Span<char> raw = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        int n = 0;
+        if (cls != null) { cls.CopyTo(raw); n = cls.Length; }
+        raw[n++] = ' ';
+        if (id != null) { id.CopyTo(raw[n..]); n += id.Length; }
+        var trimmed = raw[..n].Trim();
+        Span<char> lower = length <= 256 ? stackalloc char[256] : new char[length];
+        int m = trimmed.ToLowerInvariant(lower);
+        var tokens = StringPool.Shared.Get(lower[..m]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return tokens;
+    }
+
+    /// <param name="page">The page as bounded and pre-scanned (its HTML, for a second opinion, and its JSON-LD).</param>
+    public List<Block> Segment(IHtmlDocument doc, BoundedHtml page, PageHints hints)
+    {
+        var layout = new HtmlLayout { PublishedHtml = page.Html };
         hints.Html = layout;
-        var jsonLd = new List<string>();
-        CollectHead(doc, hints, layout, jsonLd);
+        CollectHead(doc, hints, layout);
         var blocks = new List<Block>();
         var root = doc.Body ?? doc.DocumentElement;
         if (root == null) return blocks;
@@ -92,7 +149,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         void Flush()
         {
             if (text.Length == 0 || openBlocks.Count == 0) { text.Clear(); blockLinkChars = blockTextChars = 0; return; }
-            var t = TextMetrics.NormalizeSpace(text.ToString());
+            var t = Normalized(text);
             var owner = openBlocks[^1];
             if (t.Length > 0)
             {
@@ -137,13 +194,14 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                     }
                     if (f.AuthorKind > 0 && !f.Hidden && totalText - f.TextStart is > 1 and <= 160)
                         AddAuthorHint(f, layout, blocks.Count);
+                    f.El = null!;
+                    _freeFrames.Push(f);
                     continue;
                 }
                 var name = el.LocalName;
                 if (Skip.Contains(name))
                 {
-                    if (name == "script" && IsJsonLd(el)) jsonLd.Add(el.TextContent);
-                    else if (name == "meta") ReadMeta(el, hints, layout);
+                    if (name == "meta") ReadMeta(el, hints, layout);
                     continue;
                 }
                 // Formulas are text (MathML tokens); hidden ones are the fallback of a rendered picture.
@@ -160,16 +218,11 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
                 if (parent is { Name: "h1", Lead: null } && totalText == parent.TextStart && name != "a" && !IsHidden(el) &&
                     TextMetrics.NormalizeSpace(el.TextContent).Trim() is { Length: > 0 } lead)
                     parent.Lead = lead;
-                var frame = new Frame
-                {
-                    El = el, Name = name, Depth = open.Count,
-                    Hidden = parent?.Hidden ?? false, InArticle = parent?.InArticle ?? false, InFigure = parent?.InFigure ?? false,
-                    Unlikely = parent?.Unlikely ?? false, InMath = parent?.InMath ?? false, InComments = parent?.InComments ?? false, InTable = parent?.InTable ?? false, GroupId = parent?.GroupId ?? -1,
-                    TextStart = totalText, LinkStart = totalLink, CommaStart = totalCommas, ParagraphStart = totalParagraphs,
-                };
+                var frame = (_freeFrames.Count > 0 ? _freeFrames.Pop() : new Frame())
+                    .Open(el, name, open.Count, parent, totalText, totalLink, totalCommas, totalParagraphs);
                 var cls = el.GetAttribute("class");
                 var id = el.GetAttribute("id");
-                if (cls != null || id != null) frame.Tokens = ((cls ?? "") + " " + (id ?? "")).Trim().ToLowerInvariant();
+                if (cls != null || id != null) frame.Tokens = ClassAndId(cls, id);
                 var classFlags = frame.Tokens != null ? Classify(frame.Tokens) : ClassFlags.None;
                 // A comments class on the page's outer elements ("showing-comments" on body) is a page state, not a comment section.
                 if ((classFlags & ClassFlags.Comments) != 0 && name is not ("html" or "body" or "main")) frame.InComments = true;
@@ -241,7 +294,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         }
         while (open.Count > 0) open.RemoveAt(open.Count - 1);
         Flush();
-        foreach (var json in jsonLd) JsonLdReader.Read(json, hints, layout);
+        foreach (var json in page.JsonLd) JsonLdReader.Read(json, hints, layout);
         FinishHints(hints, layout);
         AppendArticleBody(hints, layout, blocks);
         return blocks;
@@ -309,6 +362,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     {
         if (el.HasAttribute("hidden")) return true;
         if (el.GetAttribute("aria-hidden") == "true" && el.LocalName is not ("figure" or "img" or "picture")) return true;
+        if (IsModal(el.GetAttribute("class"))) return true;
         var style = el.GetAttribute("style");
         if (style == null) return false;
         int i = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
@@ -317,14 +371,26 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         return rest.StartsWith("none", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsJsonLd(IElement el) =>
-        (el.GetAttribute("type") ?? "").Contains("ld+json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A dialog box (class token "modal", as in Bootstrap and most CSS kits): hidden until a script opens it
+    /// (sign-in, newsletter and share prompts), so not part of what the reader sees.</summary>
+    private static bool IsModal(string? cls)
+    {
+        if (cls == null) return false;
+        int i = cls.IndexOf("modal", StringComparison.OrdinalIgnoreCase);
+        while (i >= 0)
+        {
+            int end = i + 5;
+            if ((i == 0 || char.IsWhiteSpace(cls[i - 1])) && (end == cls.Length || char.IsWhiteSpace(cls[end]))) return true;
+            i = cls.IndexOf("modal", end, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
 
     /// <summary>Tag path and class tokens from the nearest open elements (at most 8 levels, so deep pages stay linear).</summary>
-    private static void Describe(Block b, Frame owner, List<Frame> open)
+    private void Describe(Block b, Frame owner, List<Frame> open)
     {
-        var path = new System.Text.StringBuilder();
-        var tokens = new System.Text.StringBuilder();
+        var path = _path.Clear();
+        var tokens = _tokens.Clear();
         int from = Math.Max(0, open.Count - 8);
         for (int i = from; i < open.Count; i++)
         {
@@ -334,8 +400,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
             if (f.Tokens != null && tokens.Length < 400) { if (tokens.Length > 0) tokens.Append(' '); tokens.Append(f.Tokens); }
             if (ReferenceEquals(f, owner)) break;
         }
-        b.TagPath = path.ToString();
-        b.ClassTokens = tokens.ToString();
+        b.TagPath = Pooled(path);
+        b.ClassTokens = Pooled(tokens);
         b.InArticleContainer = owner.InArticle;
         b.InFigure = owner.InFigure;
         b.Hidden = owner.Hidden;
@@ -379,7 +445,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
         return null;
     }
 
-    private static void CollectHead(IHtmlDocument doc, PageHints hints, HtmlLayout layout, List<string> jsonLd)
+    private static void CollectHead(IHtmlDocument doc, PageHints hints, HtmlLayout layout)
     {
         var title = doc.Title;
         if (!string.IsNullOrWhiteSpace(title)) hints.TitleTag = TextMetrics.NormalizeSpace(title);
@@ -389,7 +455,6 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
             foreach (var el in head.Children)
             {
                 if (el.LocalName == "meta") ReadMeta(el, hints, layout);
-                else if (el.LocalName == "script" && IsJsonLd(el)) jsonLd.Add(el.TextContent);
             }
         }
         var lang = doc.DocumentElement?.GetAttribute("lang");

@@ -100,22 +100,29 @@ public static class TextMetrics
     /// <summary><see cref="NormalizeSpace(string)"/> of a slice, which stays a slice when it already is normal.</summary>
     public static ReadOnlyMemory<char> NormalizeSpace(ReadOnlyMemory<char> s) => IsNormalized(s.Span) ? s : Collapse(s.Span).AsMemory();
 
+    /// <summary><see cref="NormalizeSpace(string)"/> of a span: one string, however the span was built.</summary>
+    public static string NormalizeSpace(ReadOnlySpan<char> s) => IsNormalized(s) ? new string(s) : Collapse(s);
+
     private static string Collapse(ReadOnlySpan<char> s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
+        char[]? rented = null;
+        Span<char> buffer = s.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        int n = 0;
         bool space = false;
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                space = sb.Length > 0;
+                space = n > 0;
                 continue;
             }
             if (c == '\u00AD' || c == '\u200B' || c == '\uFEFF') continue; // soft hyphen, zero-width space, stray BOM
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        var result = new string(buffer[..n]);
+        if (rented != null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static bool IsNormalized(ReadOnlySpan<char> s)

@@ -41,6 +41,75 @@ public class HtmlContentScorerTests
     }
 
     [Fact]
+    public void RepeatedValuesInADataTableStayInEveryRow()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p>
+            <table><tr><th>Name</th><th>Commits</th></tr><tr><td>Anna</td><td>56</td></tr><tr><td>Ben</td><td>56</td></tr><tr><td>Carl</td><td>12</td></tr></table>
+            <p>{Para2}</p><p>{Para3}</p></div></body>
+            """);
+        Assert.Equal(2, r.Article.Paragraphs.Count(p => p == "56"));
+    }
+
+    [Fact]
+    public void APageLongBlockQuotingItsCopyrightLineStays()
+    {
+        var page = string.Join(" ", Enumerable.Repeat(Para1, 14)) + " Copyright (c) 2014 the authors. All rights reserved. " + Para2;
+        var r = Clean($"""
+            <body><div class="article-body"><pre>{page}</pre><p>{Para3}</p></div>
+            <div class="footer"><p>Copyright 2024 Example News. All rights reserved.</p></div></body>
+            """);
+        Assert.Contains(r.Article.Paragraphs, p => p.Contains("All rights reserved") && p.EndsWith(Para2));
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p.StartsWith("Copyright 2024"));
+    }
+
+    [Fact]
+    public void ASectionHeadedMostPopularInsideTheArticleGoesWithItsTeasers()
+    {
+        var r = Clean($"""
+            <body><article class="article"><h1>Bridge to be rebuilt</h1><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p>
+            <section class="box"><h2>Most Popular</h2><ol>
+            <li><a href="/t">Transport</a><h3><a href="/1">A road trip for warm weather every day</a></h3><p>This year-long journey across the country keeps you at consistent high temperatures.</p><a href="/a">Jane Doe</a> <time>Apr 29, 2019</time></li>
+            <li><a href="/e">Environment</a><h3><a href="/2">What if air conditioning could help</a></h3><p>Machines in skyscrapers and homes could pull carbon dioxide out of the atmosphere.</p><a href="/b">John Roe</a> <time>Apr 26, 2019</time></li>
+            </ol></section></article></body>
+            """);
+        Assert.Equal([Para1, Para2, Para3], r.Article.Paragraphs);
+        Assert.Contains(r.Blocks, b => b.Text.StartsWith("This year-long") && b.Kind == BlockKind.Related);
+    }
+
+    [Fact]
+    public void ASlideShowWithAPromoClassGoesWithItsCaptionsButAnArticlePartWithSuchAClassStays()
+    {
+        const string Blurb = "Security forces stormed the museum, freeing hostages and ending a siege by gunmen on Wednesday.";
+        const string Slide = "March 18, 2015 Security forces secure the area after gunmen attacked the famed museum in the capital.";
+        const string Slide2 = "One of the many mosaics for which the museum is famous, photographed three years before the attack.";
+        var body = string.Concat(Enumerable.Range(1, 14).Select(n => $"<p>Paragraph {n}: {Para1}</p>"));
+        var r = Clean($"""
+            <body><article><p>{Para2}</p>
+            <div class="gal gal-embed-promo"><div>1 of 24</div><div>Full Screen</div><div>Autoplay</div><div>Close</div><div>Skip Ad</div>
+            <div>{Blurb}</div><div>Caption</div><div>{Slide}</div><div>{Slide2}</div><div>Buy Photo</div><div>Wait 1 second to continue.</div></div>
+            {body}<div class="section shared-history"><p>{Para3}</p><p>{Para3} Again.</p><p>{Para3} Once more.</p></div></article></body>
+            """);
+        Assert.DoesNotContain(r.Article.Paragraphs, p => p is "Full Screen" or Blurb or Slide);
+        Assert.Contains(Para2, r.Article.Paragraphs);
+        Assert.Contains(Para3 + " Once more.", r.Article.Paragraphs);
+    }
+
+    [Fact]
+    public void ALinkedSubListInAnItemOfAListOfSentencesStays()
+    {
+        var r = Clean($"""
+            <body><div class="article-body"><p>{Para1}</p><p>{Para2}</p>
+            <ul><li>We have the green light for another round of students hacking on the picture player next term.</li>
+            <li>In progress:<ul><li><a href="/1">Bug 1677080 – Full-screen player is affected by switching the video source</a></li>
+            <li><a href="/2">Bug 1677107 – Add telemetry for tracking multiple player usage</a></li></ul></li>
+            <li>Anna fixed the tab unloader so that crashed frames show a message to the user.</li></ul>
+            <p>{Para3}</p></div></body>
+            """);
+        Assert.Contains("Bug 1677107 – Add telemetry for tracking multiple player usage", r.Article.Paragraphs);
+    }
+
+    [Fact]
     public void ListsOfSentencesWithLinksStay()
     {
         var r = Clean($"""

@@ -8,7 +8,8 @@ public class HtmlSegmenterTests
     private static (List<Model.Block> Blocks, PageHints Hints) Segment(string html)
     {
         var hints = new PageHints();
-        var blocks = new HtmlSegmenter().Segment(HtmlSegmenter.Parse(html), hints);
+        var page = HtmlGuard.Bound(html);
+        var blocks = new HtmlSegmenter().Segment(HtmlSegmenter.Parse(page.Html), page, hints);
         return (blocks, hints);
     }
 
@@ -39,6 +40,18 @@ public class HtmlSegmenterTests
         Assert.True(blocks.Single(b => b.Text == "Hidden text").Hidden);
         Assert.True(blocks.Single(b => b.Text == "Also hidden").Hidden);
         Assert.True(blocks.Single(b => b.Text == "A caption").InFigure);
+    }
+
+    [Fact]
+    public void DialogBoxesMarkedModalAreHidden()
+    {
+        var (blocks, _) = Segment("""
+            <body><p>Article text.</p><div class="col-12 modal fade"><div class="modal-body"><p>Your account is not approved yet.</p></div></div>
+            <div class="modal-link-list"><p>A modal-like class name is not a dialog.</p></div></body>
+            """);
+        Assert.True(blocks.Single(b => b.Text.StartsWith("Your account")).Hidden);
+        Assert.False(blocks.Single(b => b.Text.StartsWith("A modal-like")).Hidden);
+        Assert.False(blocks.Single(b => b.Text == "Article text.").Hidden);
     }
 
     [Fact]
@@ -78,6 +91,23 @@ public class HtmlSegmenterTests
     {
         var (_, hints) = Segment("""<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Agencia EFE"}}</script><p>x</p>""");
         Assert.Equal(["Agencia EFE"], hints.Html!.JsonLdAuthors);
+    }
+
+    [Theory]
+    [InlineData("application/ld+json")]
+    [InlineData("application/ld&#x2B;json")]
+    [InlineData("APPLICATION/LD+JSON")]
+    public void JsonLdComesFromThePreScanHoweverItsTypeIsSpelled(string type)
+    {
+        var (_, hints) = Segment($"""<html><head><script type="{type}">""" + """{"@type":"NewsArticle","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head><body><p>x</p></body></html>""");
+        Assert.Equal(["Ana Ruiz"], hints.Html!.JsonLdAuthors);
+    }
+
+    [Fact]
+    public void ScriptStyleAndCommentTextNeverBecomeBlocks()
+    {
+        var (blocks, _) = Segment("<body><style>p { color: red }</style><script>var a = '<p>not text</p>';</script><!-- note --><p>Only this.</p></body>");
+        Assert.Equal(["Only this."], blocks.Select(b => b.Text));
     }
 
     [Fact]

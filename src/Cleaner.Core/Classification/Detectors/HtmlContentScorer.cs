@@ -150,6 +150,7 @@ public sealed class HtmlContentScorer : IBlockDetector
             for (int i = c.FirstBlock; i < c.EndBlock; i++) inside[i] = true;
         }
         var cleaned = CleanConditionally(layout, selection, inside);
+        var relatedSections = RelatedSections(page, layout, selection, inside);
         var where = layout.Containers[selection.TopId].Describe();
         first = -1;
         last = -1;
@@ -175,9 +176,12 @@ public sealed class HtmlContentScorer : IBlockDetector
             }
             if (b.Hidden) { plan[i] = new(BlockKind.Boilerplate, Name, "hidden element"); continue; }
             if (cleaned[i] is { } why) { plan[i] = new(why.Kind, Name, why.Reason); continue; }
+            if (relatedSections[i] is { } heading) { plan[i] = new(BlockKind.Related, Name, $"in a section headed \"{Clip(heading)}\" (related links)"); continue; }
             if (selection.StripUnlikely && layout.BlockUnlikely[i]) { plan[i] = new(BlockKind.Boilerplate, Name, "in a page part marked as menu, footer, sidebar or comments"); continue; }
-            if (candidate is { } cand && cand.Strength >= 2) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             int len = b.EffectiveLength;
+            // Two phrases decide a block of notice size; a page-long block (a whole <pre> document) that quotes
+            // its copyright line among its text is the text.
+            if (candidate is { } cand && cand.Strength >= 2 && len <= LongestProposedNotice) { plan[i] = new(cand.Kind, cand.Rule, cand.Reason); continue; }
             if (b.LinkDensity >= 0.5 && len < 120 && b.HeadingLevel == 0 && b.Tag is not ("td" or "th" or "dd" or "dt") && !InWordyList(layout, i))
                 plan[i] = new(BlockKind.Navigation, Name, $"link inside the main content (link density {b.LinkDensity:0.00})");
             else
@@ -204,6 +208,36 @@ public sealed class HtmlContentScorer : IBlockDetector
         return plan;
     }
 
+    /// <summary>Sections inside the article led by a heading the related detector marked ("Most Popular",
+    /// "Related stories", "Recommended") and holding links: the teasers under the heading (headline, dek, date)
+    /// are the related list, not the article. For each block: the heading's text, or null.</summary>
+    private static string?[] RelatedSections(PageContext page, HtmlLayout layout, Selection selection, bool[] inside)
+    {
+        var cs = layout.Containers;
+        var blocks = page.Blocks;
+        var result = new string?[blocks.Count];
+        var top = cs[selection.TopId];
+        int selectedParagraphs = selection.Containers.Sum(id => cs[id].Paragraphs);
+        foreach (var c in cs)
+        {
+            // Inside the chosen containers (a chosen sibling of the article may be the section itself), not the article.
+            if (c.EndBlock - c.FirstBlock < 3 || !inside[c.FirstBlock] || !inside[c.EndBlock - 1] ||
+                c.FirstBlock <= top.FirstBlock && c.EndBlock >= top.EndBlock) continue;
+            if (result[c.FirstBlock] != null) continue; // inside a section already found
+            var heading = blocks[c.FirstBlock];
+            if (heading.Kind != BlockKind.Related || heading.HeadingLevel == 0) continue;
+            if (c.LinkDensity < 0.25 || c.Paragraphs * 2 > selectedParagraphs) continue;
+            for (int i = c.FirstBlock; i < c.EndBlock; i++) result[i] = heading.Text;
+        }
+        return result;
+    }
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>Longest block (effective characters) inside the main content that a proposal of two or more
+    /// distinct boilerplate phrases removes.</summary>
+    private const int LongestProposedNotice = 1200;
+
     /// <summary>Above this link density a list inside the article is a link list; below it its items are text
     /// that happens to link (release notes, bug lists), which Readability keeps.</summary>
     private const double ListLinkDensity = 0.75;
@@ -215,8 +249,21 @@ public sealed class HtmlContentScorer : IBlockDetector
         if (owner < 0) return false;
         var cs = layout.Containers;
         for (int p = owner, up = 0; p >= 0 && up < 3; p = cs[p].ParentId, up++)
-            if (cs[p].Tag is "ul" or "ol") return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        {
+            if (cs[p].Tag is not ("ul" or "ol")) continue;
+            if (SubListOfWordyList(cs, cs[p]) is { } outer) p = outer;
+            return IsPlainList(cs[p]) && cs[p].LinkDensity <= ListLinkDensity && cs[p].EndBlock - cs[p].FirstBlock >= 3;
+        }
         return false;
+    }
+
+    /// <summary>The list kept as text that holds this list in one of its items ("In progress:" and the linked bug
+    /// titles under it): the sub-items are entries of that list, however many links they are. Null otherwise.</summary>
+    private static int? SubListOfWordyList(List<HtmlContainer> cs, HtmlContainer c)
+    {
+        if (c.Tag is not ("ul" or "ol") || c.ParentId < 0 || cs[c.ParentId].Tag != "li") return null;
+        int outer = cs[c.ParentId].ParentId;
+        return outer >= 0 && IsPlainList(cs[outer]) && cs[outer].LinkDensity <= ListLinkDensity ? outer : null;
     }
 
     /// <summary>Readability's list test for a wrapper: lists hold more than 90% of its text (read over at most
@@ -294,14 +341,14 @@ public sealed class HtmlContentScorer : IBlockDetector
     private bool SecondOpinion(PageContext page, HtmlLayout layout, int contentLength)
     {
         // SmartReader walks the DOM recursively (roughly cubic in depth): only pages within the guard's bounds.
-        if (layout.Document == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
+        if (layout.PublishedHtml == null || !ReadabilityGuard.Fits(layout.MaxDepth, page.Blocks.Sum(b => b.Text.Length))) return false;
         // Only worth it when the page holds clearly more running text than was kept.
         int pageText = 0;
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += b.EffectiveLength;
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        var document = layout.Document;
-        layout.Document = null;
+        var document = HtmlSegmenter.ParseComplete(layout.PublishedHtml);
+        layout.PublishedHtml = null;
         // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
         if (!ReadabilityGuard.TryRun(() =>
             {
@@ -312,7 +359,7 @@ public sealed class HtmlContentScorer : IBlockDetector
         if (TextMetrics.EffectiveLength(text) < Math.Max(WeakTextLength, contentLength * 2)) return false;
         var blocks = page.Blocks;
         var found = new bool[blocks.Count];
-        int first = -1, last = -1;
+        int first = -1, last = -1, keptLength = 0;
         int pageBlocks = layout.JsonLdFirstBlock >= 0 ? layout.JsonLdFirstBlock : blocks.Count;
         for (int i = 0; i < pageBlocks; i++)
         {
@@ -320,10 +367,13 @@ public sealed class HtmlContentScorer : IBlockDetector
             if (b.Hidden || b.EffectiveLength < 2) continue;
             if (!text.Contains(b.Text, StringComparison.Ordinal)) continue;
             found[i] = true;
+            if (!b.IsDecided && page.Candidates[i] is not { Strength: >= 2 }) keptLength += b.EffectiveLength;
             if (first < 0) first = i;
             last = i;
         }
-        if (first < 0) return false;
+        // What it would keep must beat Cleaner's own choice: its text can be mostly boilerplate the detectors already
+        // removed (a newsletter form beside a short interview), which would leave the page a heading.
+        if (first < 0 || keptLength < Math.Max(WeakTextLength, contentLength)) return false;
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
@@ -540,13 +590,16 @@ public sealed class HtmlContentScorer : IBlockDetector
                     why = (c.Tag == "nav" ? BlockKind.Navigation : BlockKind.Boilerplate, $"<{c.Tag}> inside the main content");
                     break;
                 case "ul" or "ol" or "div" or "section" or "table" or "dl" or "header":
-                    if (c.ClassWeight < 0 && c.Paragraphs < 3)
+                    // With more paragraphs such a box goes when they are a few blurbs among its labels (a slide
+                    // show's captions among "1 of 24", "Full Screen", "Close"): a box of mostly paragraphs is part of
+                    // the article whatever its class.
+                    if (c.ClassWeight < 0 && (c.Paragraphs < 3 || c.Paragraphs * 6 <= selectedParagraphs && c.Paragraphs * 2 < c.EndBlock - c.FirstBlock))
                         why = (BlockKind.Boilerplate, $"{c.Describe()} marked as boilerplate by its class");
                     // A list whose items are mostly words (release notes, steps with links) is content, as in
                     // Readability: only lists that are mostly links go. A wrapper holding most of the article's
                     // paragraphs is the article, whatever links sit beside them.
                     else if (c.Commas < 10 && (IsPlainList(c) || c.Tag is "div" or "section" && c.ClassWeight >= 0 && ld <= ListLinkDensity && MostlyLists(cs, c) ? ld > ListLinkDensity : c.ClassWeight < 25 && ld > 0.2 || ld > 0.5) && c.TextChars > 0
-                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs))
+                             && !(ld <= 0.5 && c.Paragraphs * 2 > selectedParagraphs) && SubListOfWordyList(cs, c) == null)
                         why = (BlockKind.Navigation, $"link-heavy {c.Describe()} inside the main content (link density {ld:0.00})");
                     break;
             }

@@ -63,8 +63,9 @@ public sealed class HtmlLayout
     public string? OgTitle { get; set; }
     /// <summary>The article containers chosen by the first HTML pass (null until chosen or when none stands out).</summary>
     public Classification.Detectors.HtmlContentScorer.Selection? Selection { get; set; }
-    /// <summary>The parsed page, kept for a second opinion on weak pages (dropped once used).</summary>
-    public AngleSharp.Html.Dom.IHtmlDocument? Document { get; set; }
+    /// <summary>The page's HTML, for a second opinion on weak pages (dropped once used). That opinion parses it again,
+    /// script text included: SmartReader's scores count it, and its choice changes without it.</summary>
+    public string? PublishedHtml { get; set; }
     /// <summary>Index of the first block made from the JSON-LD articleBody (-1 when none).</summary>
     public int JsonLdFirstBlock { get; set; } = -1;
     /// <summary>Deepest element nesting seen (guards recursive second opinions).</summary>
