@@ -149,4 +149,25 @@ public class HtmlSegmenterTests
         Assert.Contains(blocks, b => b.Text == "When a ≠ 0 , there are two solutions.");
         Assert.DoesNotContain(blocks, b => b.Text.Contains("displaystyle"));
     }
+
+    /// <summary>Class tokens and tag paths are pooled per thread across pages, as they repeat; a long one (a class
+    /// attribute of megabytes) must not be: a stream of such pages would otherwise keep them all alive.</summary>
+    [Fact]
+    public void LongClassStringsAreNotKeptAliveAfterThePage()
+    {
+        var tokens = SegmentAndForget(new string('x', 100_000));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(tokens.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference SegmentAndForget(string cls)
+    {
+        var (blocks, _) = Segment($"""<body><div class="{cls}"><p>Some text.</p></div></body>""");
+        var tokens = blocks.Single().ClassTokens!;
+        Assert.StartsWith("xxx", tokens);
+        return new WeakReference(tokens);
+    }
 }
