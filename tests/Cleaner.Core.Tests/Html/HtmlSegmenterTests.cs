@@ -97,6 +97,10 @@ public class HtmlSegmenterTests
     [InlineData("application/ld+json")]
     [InlineData("application/ld&#x2B;json")]
     [InlineData("APPLICATION/LD+JSON")]
+    [InlineData("application/ld&#043;json")]
+    [InlineData("application/ld&#X002b;json")]
+    [InlineData("application/ld&#43json")]
+    [InlineData("application/ld&plus;json")]
     public void JsonLdComesFromThePreScanHoweverItsTypeIsSpelled(string type)
     {
         var (_, hints) = Segment($"""<html><head><script type="{type}">""" + """{"@type":"NewsArticle","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head><body><p>x</p></body></html>""");
