@@ -33,10 +33,12 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
 
     /// <summary>Parses the page for segmentation. Script, style and comment text is skipped, not kept as strings:
     /// nothing reads it (JSON-LD comes from the pre-scan, <see cref="BoundedHtml.JsonLd"/>), and it was 120 KB of a
-    /// page's 900 KB of parser allocations (bench --stages).</summary>
+    /// page's 900 KB of parser allocations (bench --stages). Raw text (style…) is kept only on a page with an xmp
+    /// listing, an obsolete pre that the parser reads as raw text too but the browser shows.</summary>
     public static IHtmlDocument Parse(string html) => new HtmlParser(new HtmlParserOptions
     {
-        IsScripting = false, IsKeepingSourceReferences = false, SkipScriptText = true, SkipRawText = true, SkipComments = true,
+        IsScripting = false, IsKeepingSourceReferences = false, SkipScriptText = true, SkipComments = true,
+        SkipRawText = !html.Contains("<xmp", StringComparison.OrdinalIgnoreCase),
     }).ParseDocument(html);
 
     /// <summary>Parses the page as published, script text included, for a readability port that reads it.</summary>

@@ -107,6 +107,14 @@ public class HtmlSegmenterTests
         Assert.Equal(["Ana Ruiz"], hints.Html!.JsonLdAuthors);
     }
 
+    /// <summary>xmp (an obsolete pre) is raw text to the parser, like style, but shown: its text stays.</summary>
+    [Fact]
+    public void TheTextOfAnXmpListingIsKept()
+    {
+        var (blocks, _) = Segment("<body><style>p { color: red }</style><div><XMP>if a <b> b then c</XMP></div><p>After.</p></body>");
+        Assert.Equal(["if a <b> b then c", "After."], blocks.Select(b => b.Text));
+    }
+
     [Fact]
     public void ScriptStyleAndCommentTextNeverBecomeBlocks()
     {
