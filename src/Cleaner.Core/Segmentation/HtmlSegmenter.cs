@@ -364,7 +364,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     {
         if (el.HasAttribute("hidden")) return true;
         if (el.GetAttribute("aria-hidden") == "true" && el.LocalName is not ("figure" or "img" or "picture")) return true;
-        if (IsModal(el.GetAttribute("class"))) return true;
+        if (el.LocalName is not ("html" or "body") && IsModal(el.GetAttribute("class"))) return true;
         var style = el.GetAttribute("style");
         if (style == null) return false;
         int i = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
@@ -374,7 +374,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>A dialog box (class token "modal", as in Bootstrap and most CSS kits): hidden until a script opens it
-    /// (sign-in, newsletter and share prompts), so not part of what the reader sees.</summary>
+    /// (sign-in, newsletter and share prompts), so not part of what the reader sees. Not on html or body: the page
+    /// itself is no dialog, such a class there is a page state.</summary>
     private static bool IsModal(string? cls)
     {
         if (cls == null) return false;

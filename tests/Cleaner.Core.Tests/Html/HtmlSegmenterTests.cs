@@ -93,6 +93,16 @@ public class HtmlSegmenterTests
         Assert.Equal(["Agencia EFE"], hints.Html!.JsonLdAuthors);
     }
 
+    /// <summary>The page itself is no dialog box: a "modal" class on html or body (a page state) hides nothing.</summary>
+    [Theory]
+    [InlineData("<html class=\"modal\"><body><p>Article text.</p></body></html>")]
+    [InlineData("<html><body class=\"page modal\"><p>Article text.</p></body></html>")]
+    public void AModalClassOnThePageItselfHidesNothing(string html)
+    {
+        var (blocks, _) = Segment(html);
+        Assert.False(blocks.Single(b => b.Text == "Article text.").Hidden);
+    }
+
     [Theory]
     [InlineData("application/ld+json")]
     [InlineData("application/ld&#x2B;json")]
