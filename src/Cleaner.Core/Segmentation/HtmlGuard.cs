@@ -372,20 +372,39 @@ public static class HtmlGuard
         }
 
         /// <summary>A script start tag whose type is JSON-LD; the attribute may spell the plus as a character
-        /// reference ("application/ld&amp;#x2B;json").</summary>
+        /// reference ("application/ld&amp;#x2B;json", "&amp;#043;", "&amp;plus;"), which the parser would decode.</summary>
         private static bool IsJsonLd(ReadOnlySpan<char> startTag)
         {
             int at = startTag.IndexOf("ld", StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
                 var rest = startTag[(at + 2)..];
-                if (rest.StartsWith("+json", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("&#x2b;json", StringComparison.OrdinalIgnoreCase) ||
-                    rest.StartsWith("&#43;json", StringComparison.Ordinal) || rest.StartsWith("&plus;json", StringComparison.Ordinal))
-                    return true;
+                int plus = PlusLength(rest);
+                if (plus > 0 && rest[plus..].StartsWith("json", StringComparison.OrdinalIgnoreCase)) return true;
                 int next = rest.IndexOf("ld", StringComparison.OrdinalIgnoreCase);
                 at = next < 0 ? -1 : at + 2 + next;
             }
             return false;
+        }
+
+        /// <summary>Length of the '+' (or a character reference to it) that <paramref name="s"/> starts with, else 0.</summary>
+        private static int PlusLength(ReadOnlySpan<char> s)
+        {
+            if (s.StartsWith("+")) return 1;
+            if (s.StartsWith("&plus;", StringComparison.Ordinal)) return 6;
+            if (!s.StartsWith("&#")) return 0;
+            bool hex = s.Length > 2 && s[2] is 'x' or 'X';
+            int digits = hex ? 3 : 2, j = digits, value = 0;
+            // Any number of leading zeros; past '+' the value cannot come back to it.
+            for (; j < s.Length && value <= '+'; j++)
+            {
+                char c = s[j];
+                if (char.IsAsciiDigit(c)) value = value * (hex ? 16 : 10) + (c - '0');
+                else if (hex && char.IsAsciiHexDigit(c)) value = value * 16 + ((c | 0x20) - 'a' + 10);
+                else break;
+            }
+            if (value != '+' || j == digits) return 0;
+            return j < s.Length && s[j] == ';' ? j + 1 : j;
         }
     }
 }

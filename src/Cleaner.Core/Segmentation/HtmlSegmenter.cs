@@ -33,10 +33,12 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
 
     /// <summary>Parses the page for segmentation. Script, style and comment text is skipped, not kept as strings:
     /// nothing reads it (JSON-LD comes from the pre-scan, <see cref="BoundedHtml.JsonLd"/>), and it was 120 KB of a
-    /// page's 900 KB of parser allocations (bench --stages).</summary>
+    /// page's 900 KB of parser allocations (bench --stages). Raw text (style…) is kept only on a page with an xmp
+    /// listing, an obsolete pre that the parser reads as raw text too but the browser shows.</summary>
     public static IHtmlDocument Parse(string html) => new HtmlParser(new HtmlParserOptions
     {
-        IsScripting = false, IsKeepingSourceReferences = false, SkipScriptText = true, SkipRawText = true, SkipComments = true,
+        IsScripting = false, IsKeepingSourceReferences = false, SkipScriptText = true, SkipComments = true,
+        SkipRawText = !html.Contains("<xmp", StringComparison.OrdinalIgnoreCase),
     }).ParseDocument(html);
 
     /// <summary>Parses the page as published, script text included, for a readability port that reads it.</summary>
@@ -362,7 +364,7 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     {
         if (el.HasAttribute("hidden")) return true;
         if (el.GetAttribute("aria-hidden") == "true" && el.LocalName is not ("figure" or "img" or "picture")) return true;
-        if (IsModal(el.GetAttribute("class"))) return true;
+        if (el.LocalName is not ("html" or "body") && IsModal(el.GetAttribute("class"))) return true;
         var style = el.GetAttribute("style");
         if (style == null) return false;
         int i = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
@@ -372,7 +374,8 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     }
 
     /// <summary>A dialog box (class token "modal", as in Bootstrap and most CSS kits): hidden until a script opens it
-    /// (sign-in, newsletter and share prompts), so not part of what the reader sees.</summary>
+    /// (sign-in, newsletter and share prompts), so not part of what the reader sees. Not on html or body: the page
+    /// itself is no dialog, such a class there is a page state.</summary>
     private static bool IsModal(string? cls)
     {
         if (cls == null) return false;

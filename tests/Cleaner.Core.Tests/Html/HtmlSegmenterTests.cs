@@ -93,14 +93,36 @@ public class HtmlSegmenterTests
         Assert.Equal(["Agencia EFE"], hints.Html!.JsonLdAuthors);
     }
 
+    /// <summary>The page itself is no dialog box: a "modal" class on html or body (a page state) hides nothing.</summary>
+    [Theory]
+    [InlineData("<html class=\"modal\"><body><p>Article text.</p></body></html>")]
+    [InlineData("<html><body class=\"page modal\"><p>Article text.</p></body></html>")]
+    public void AModalClassOnThePageItselfHidesNothing(string html)
+    {
+        var (blocks, _) = Segment(html);
+        Assert.False(blocks.Single(b => b.Text == "Article text.").Hidden);
+    }
+
     [Theory]
     [InlineData("application/ld+json")]
     [InlineData("application/ld&#x2B;json")]
     [InlineData("APPLICATION/LD+JSON")]
+    [InlineData("application/ld&#043;json")]
+    [InlineData("application/ld&#X002b;json")]
+    [InlineData("application/ld&#43json")]
+    [InlineData("application/ld&plus;json")]
     public void JsonLdComesFromThePreScanHoweverItsTypeIsSpelled(string type)
     {
         var (_, hints) = Segment($"""<html><head><script type="{type}">""" + """{"@type":"NewsArticle","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head><body><p>x</p></body></html>""");
         Assert.Equal(["Ana Ruiz"], hints.Html!.JsonLdAuthors);
+    }
+
+    /// <summary>xmp (an obsolete pre) is raw text to the parser, like style, but shown: its text stays.</summary>
+    [Fact]
+    public void TheTextOfAnXmpListingIsKept()
+    {
+        var (blocks, _) = Segment("<body><style>p { color: red }</style><div><XMP>if a <b> b then c</XMP></div><p>After.</p></body>");
+        Assert.Equal(["if a <b> b then c", "After."], blocks.Select(b => b.Text));
     }
 
     [Fact]
@@ -148,5 +170,26 @@ public class HtmlSegmenterTests
             """);
         Assert.Contains(blocks, b => b.Text == "When a ≠ 0 , there are two solutions.");
         Assert.DoesNotContain(blocks, b => b.Text.Contains("displaystyle"));
+    }
+
+    /// <summary>Class tokens and tag paths are pooled per thread across pages, as they repeat; a long one (a class
+    /// attribute of megabytes) must not be: a stream of such pages would otherwise keep them all alive.</summary>
+    [Fact]
+    public void LongClassStringsAreNotKeptAliveAfterThePage()
+    {
+        var tokens = SegmentAndForget(new string('x', 100_000));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(tokens.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference SegmentAndForget(string cls)
+    {
+        var (blocks, _) = Segment($"""<body><div class="{cls}"><p>Some text.</p></div></body>""");
+        var tokens = blocks.Single().ClassTokens!;
+        Assert.StartsWith("xxx", tokens);
+        return new WeakReference(tokens);
     }
 }

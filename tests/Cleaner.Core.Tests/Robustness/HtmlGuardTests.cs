@@ -127,4 +127,46 @@ public class HtmlGuardTests
             Assert.Same(html, bounded.Html);
         }
     }
+
+    private const string JsonLd = """{"@type":"NewsArticle","headline":"Deep page","author":{"@type":"Person","name":"Ana Ruiz"}}""";
+
+    private static Model.CleanResult Clean(string html) =>
+        new CleanerPipeline().Clean(new InputDocument { Id = "t", Text = html, Format = Model.InputFormat.Html });
+
+    /// <summary>JSON-LD comes from the pre-scan of the raw page, so a script below the flattening depth, and one
+    /// after it, are still read, and the page cleans without an exception.</summary>
+    [Fact]
+    public void JsonLdInsideAndAfterFlattenedNestingIsRead()
+    {
+        const int depth = 20_000;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) +
+                   $"""<script type="application/ld+json">{JsonLd}</script><p>Deep text at the bottom of the page.</p>""" +
+                   string.Concat(Enumerable.Repeat("</div>", depth)) +
+                   """<script type="application/ld+json">{"@type":"WebPage","name":"After"}</script></body></html>""";
+        var bounded = HtmlGuard.Bound(html);
+        Assert.True(bounded.Flattened);
+        Assert.Equal(2, bounded.JsonLd.Count);
+        Assert.Equal(JsonLd, bounded.JsonLd[0]);
+        var r = Clean(html);
+        Assert.Equal(["Ana Ruiz"], r.Article.Authors);
+        Assert.Contains(r.Warnings, w => w.Contains("flattened"));
+    }
+
+    /// <summary>A page cut off inside or right after a JSON-LD script: the script runs to the end of the text
+    /// (as in the parser), unparsable JSON is ignored, and nothing throws.</summary>
+    [Theory]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\">" + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}", "Ana Ruiz")]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\">" + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}</script", "Ana Ruiz")]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Pers", null)]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\"", null)]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json", null)]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\">", null)]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\"></scr", null)]
+    [InlineData("<p>Text.</p><script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>", null)]
+    public void TruncatedOrBrokenJsonLdScriptsAreHandled(string body, string? author)
+    {
+        var html = "<html><body>" + body;
+        var r = Clean(html);
+        Assert.Equal(author == null ? [] : [author], r.Article.Authors);
+    }
 }
