@@ -347,11 +347,13 @@ public sealed class HtmlContentScorer : IBlockDetector
         foreach (var b in page.Blocks)
             if (!b.Hidden && b.LinkDensity < 0.5 && b.Text.Length >= 40) pageText += b.EffectiveLength;
         if (pageText < Math.Max(600, contentLength * 3)) return false;
-        var document = HtmlSegmenter.ParseComplete(layout.PublishedHtml);
+        var html = layout.PublishedHtml;
         layout.PublishedHtml = null;
-        // On its own large-stack thread with a time budget: a recursion cannot overflow, a slow page is given up.
+        // On its own large-stack thread with a time budget (the re-parse included): a recursion cannot overflow, a
+        // slow page is given up.
         if (!ReadabilityGuard.TryRun(() =>
             {
+                var document = HtmlSegmenter.ParseComplete(html);
                 var article = new SmartReader.Reader("https://localhost/", document) { Debug = false }.GetArticle();
                 return article.IsReadable ? TextMetrics.NormalizeSpace(article.TextContent ?? "") : "";
             }, out var text, out _) || text == null)
