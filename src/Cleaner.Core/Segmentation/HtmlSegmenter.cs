@@ -77,19 +77,17 @@ public sealed class HtmlSegmenter(PhraseBook? phrases = null)
     private char[] _chars = new char[1024];
 
     /// <summary>The builder's text as one pooled string (tag paths and class tokens repeat across blocks).</summary>
-    private string Pooled(System.Text.StringBuilder sb)
-    {
-        if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
-        sb.CopyTo(0, _chars, sb.Length);
-        return StringPool.Shared.Get(_chars.AsSpan(0, sb.Length));
-    }
+    private string Pooled(System.Text.StringBuilder sb) => StringPool.Shared.Get(CharsOf(sb));
 
     /// <summary>The builder's text with white space collapsed, as one new string.</summary>
-    private string Normalized(System.Text.StringBuilder sb)
+    private string Normalized(System.Text.StringBuilder sb) => TextMetrics.NormalizeSpace(CharsOf(sb));
+
+    /// <summary>The builder's text in the reused buffer (valid until the next call).</summary>
+    private ReadOnlySpan<char> CharsOf(System.Text.StringBuilder sb)
     {
         if (_chars.Length < sb.Length) _chars = new char[Math.Max(sb.Length, _chars.Length * 2)];
         sb.CopyTo(0, _chars, sb.Length);
-        return TextMetrics.NormalizeSpace(_chars.AsSpan(0, sb.Length));
+        return _chars.AsSpan(0, sb.Length);
     }
 
     /// <summary>An element's own class and id, lower case, trimmed ("class id"): pooled, as class strings repeat.</summary>
