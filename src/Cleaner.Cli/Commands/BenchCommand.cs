@@ -95,7 +95,7 @@ public static class BenchCommand
             double mb = bytes / 1e6 * passes;
             int cleaned = pages.Count * passes;
             Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB, {warmUp} warm-up passes" +
-                              (DelayedTiering ? $" (one CPU: at least {OneCpuWarmUp.TotalSeconds:F0} s, see README \"One CPU\")" : ""));
+                              (RuntimeHints.DelayedTiering ? $" (one CPU: at least {OneCpuWarmUp.TotalSeconds:F0} s, see README \"One CPU\")" : ""));
             // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
             Console.WriteLine($"  1 job : {cleaned / one.Seconds:F0} pages/s, {mb / one.Seconds:F1} MB/s wall; " +
                               $"{cleaned / one.CpuSeconds:F0} pages, {mb / one.CpuSeconds:F1} MB per CPU-second");
@@ -181,7 +181,7 @@ public static class BenchCommand
     private static int WarmUp(CleanerPipeline pipeline, List<Page> pages)
     {
         const int MaxPasses = 8;
-        var minimum = DelayedTiering ? OneCpuWarmUp : TimeSpan.Zero;
+        var minimum = RuntimeHints.DelayedTiering ? OneCpuWarmUp : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         long first = 0;
         for (int pass = 1; ; pass++)
@@ -196,11 +196,6 @@ public static class BenchCommand
     }
 
     private static readonly TimeSpan OneCpuWarmUp = TimeSpan.FromSeconds(45);
-
-    /// <summary>One CPU and the runtime's default tier-up delay for it.</summary>
-    internal static bool DelayedTiering => Environment.ProcessorCount == 1 &&
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_TC_DelaySingleProcMultiplier")) &&
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COMPlus_TC_DelaySingleProcMultiplier"));
 
     /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>
     private static double Measure(CleanerPipeline pipeline, List<Page> pages, int jobs, int passes)
