@@ -25,6 +25,8 @@ public sealed class PhraseMatcher
 
     public int Count => _phrases.Count;
 
+    private int _longest; // the longest phrase's length
+
     public IReadOnlyList<(string Phrase, string Language)> Phrases => _phrases;
 
     private readonly List<string?> _categories = [];
@@ -34,6 +36,7 @@ public sealed class PhraseMatcher
         if (_built) throw new InvalidOperationException("matcher already built");
         phrase = TextFold.Fold(phrase.Trim());
         if (phrase.Length == 0) return;
+        _longest = Math.Max(_longest, phrase.Length);
         var edges = _edgeKeys!;
         var firstChild = _firstChild!;
         int state = 0;
@@ -190,6 +193,30 @@ public sealed class PhraseMatcher
     {
         var sink = new ListSink(this, hits);
         Scan(folded, ref sink);
+    }
+
+    /// <summary>The hits that start at the first character of <paramref name="text"/> (raw text), in the order
+    /// <see cref="FindAll"/> reports them: one walk from the start instead of a fold and a walk from every word, for
+    /// callers that only take a leading phrase ("By", "Photo:"), which most lines of a page lack.</summary>
+    public ReadOnlySpan<PhraseHit> FindAllAtStart(ReadOnlySpan<char> text)
+    {
+        if (!_built) Build();
+        if (text.IsEmpty) return default;
+        char first = TextFold.Fold(text[0]);
+        int state = first < RootDense ? _rootNext[first] : RootNext(first);
+        if (state == 0) return default;
+        // No phrase is longer than _longest; one more character shows the word boundary after the longest.
+        int n = Math.Min(text.Length, _longest + 1);
+        const int OnStack = 128;
+        Span<char> folded = n <= OnStack ? stackalloc char[OnStack] : new char[n];
+        folded = folded[..n];
+        TextFold.Fold(text[..n], folded);
+        var sink = new ListSink(this, null);
+        var pending = new PendingHits();
+        Walk<ListSink>(folded, 0, state, ref pending, ref sink);
+        pending.Flush(int.MaxValue, ref sink);
+        pending.Release();
+        return sink.Hits is { } hits ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits) : default;
     }
 
     public bool IsMatch(ReadOnlySpan<char> text)

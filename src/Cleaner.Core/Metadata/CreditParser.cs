@@ -10,9 +10,21 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
-    /// <summary>The (folded) first characters of the labels: a credit that starts with none has no leading label.</summary>
-    private readonly System.Buffers.SearchValues<char> _labelStarts =
-        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
+
+    /// <summary>The labels that end in a separator other than the colon ("Fot.", "图/", "写真="): without a colon
+    /// near its end, a text can only have one of these (see <see cref="TryLabelled"/>), and prose has many periods.</summary>
+    private readonly PhraseMatcher _labelsWithoutColon = LabelsEndingIn(phrases, ['/', '=', '.']);
+
+    private static PhraseMatcher LabelsEndingIn(PhraseBook phrases, char[] ends)
+    {
+        var matcher = new PhraseMatcher();
+        foreach (var (p, lang) in phrases.All("credit-marker"))
+        {
+            var folded = TextFold.Fold(p.Trim());
+            if (folded.Length > 0 && ends.Contains(folded[^1])) matcher.Add(p, lang);
+        }
+        return matcher.Build();
+    }
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
     /// full-width forms, which fold to them.</summary>
@@ -55,7 +67,7 @@ public sealed class CreditParser(PhraseBook phrases)
         if (inner.Length is < 2 or > 100) return false;
         var folded = TextFold.Fold(inner);
         bool looksCredit = folded.Contains(" photo/") || folded.Contains("photo:") || folded.Contains("foto:") ||
-                           _labels.FindAllFolded(folded).Any(h => h.Start == 0) || IsAgencySlash(inner);
+                           !_labels.FindAllAtStart(inner).IsEmpty || IsAgencySlash(inner);
         if (!looksCredit) return false;
         split = new(text[..open].Trim(), CleanCredit(inner));
         return split.Credit.Length > 0;
@@ -67,7 +79,10 @@ public sealed class CreditParser(PhraseBook phrases)
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         int from = LabelScanStart(text);
         if (text.AsSpan(from).IndexOfAny(_separators) < 0) return false; // a label that counts ends in, or is followed by, one
-        var hits = _labels.FindAll(text.AsSpan(from));
+        // A label counts when it ends in ':', '/', '=' or '.', or a ':' follows it: without a colon (or its full-width
+        // form, which folds to one) only the labels ending in another separator can, and they are a few.
+        var tail = text.AsSpan(from);
+        var hits = (tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon).FindAll(tail);
         if (hits.Count == 0) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var slicedHit in hits.OrderByDescending(h => h.Start))
@@ -170,10 +185,8 @@ public sealed class CreditParser(PhraseBook phrases)
         var c = credit.Trim().Trim(Brackets).Trim();
         // Leading label ("Photo:", "Foto :", "Credit:", "©"): only the start needs scanning, and one more character
         // shows whether a label ends there at a word boundary.
-        var leading = c.Length > 0 && _labelStarts.Contains(TextFold.Fold(c[0])) ? _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))) : [];
-        foreach (var hit in leading)
+        foreach (var hit in _labels.FindAllAtStart(c))
         {
-            if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();
             if (rest.StartsWith(':')) rest = rest[1..];
             else if (!hit.Phrase.EndsWith(':') && !hit.Phrase.EndsWith(" by")) continue;
