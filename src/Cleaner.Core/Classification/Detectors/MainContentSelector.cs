@@ -165,7 +165,7 @@ public sealed class MainContentSelector : IBlockDetector
                 _ => -2,
             };
         }
-        int len = TextMetrics.ProseLength(b.Text);
+        int len = MayHoldLinkTarget(b.Text) ? TextMetrics.ProseLength(b.Text) : b.EffectiveLength;
         bool sentence = TextMetrics.EndsSentence(b.Text);
         double v;
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
@@ -180,6 +180,14 @@ public sealed class MainContentSelector : IBlockDetector
         if (page.Candidates[b.Index] is { } c) v -= c.Strength >= 2 ? 2 : 0.7;
         return v;
     }
+
+    /// <summary>Whether a token of the text can be a URL, an e-mail address or a path, which
+    /// <see cref="TextMetrics.ProseLength"/> leaves out: each has a ':', '@', '/' or "www.". Without one the prose
+    /// length is the block's (cached) effective length, and most blocks have none: the token walk is saved.</summary>
+    private static bool MayHoldLinkTarget(string text) =>
+        text.AsSpan().IndexOfAny(LinkTargetChars) >= 0 || text.Contains("www.", StringComparison.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> LinkTargetChars = System.Buffers.SearchValues.Create(":@/");
 
     private const double BulletValue = 0.1;
 
