@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Cleaner.Core.Knowledge;
 
 /// <summary>A phrase found in a text; <see cref="Category"/> is set by a matcher over several categories.</summary>
@@ -74,6 +76,7 @@ public sealed class PhraseMatcher
     // spend most of their steps share a few cache lines; what a step reads of a node is two ints in one array.
     // Profiling: a node's fields spread over arrays of 25,000 entries each cost a cache miss per step.
     private int[] _rootNext = [];    // the root's children by char below RootDense (every walk starts there)
+    private bool _spaceStartsNothing; // no phrase starts with a space (they are trimmed): the scan skips spaces
     private char[] _rootHighChars = []; // the root's other children, sorted by char
     private int[] _rootHighTargets = [];
     private int[] _node = [];        // node n: [2n] first edge in _edges, or its row in _dense; [2n+1] edge count << 8 | flags
@@ -121,6 +124,7 @@ public sealed class PhraseMatcher
         foreach (var (c, target) in children) if (c < RootDense) _rootNext[c] = target;
         _rootHighChars = high.Select(x => x.C).ToArray();
         _rootHighTargets = high.Select(x => x.Target).ToArray();
+        _spaceStartsNothing = _rootNext[' '] == 0;
 
         _denseClass = new ushort[char.MaxValue + 1];
         int classes = 1, rows = 0;
@@ -295,14 +299,44 @@ public sealed class PhraseMatcher
         var pending = new PendingHits();
         var weight = Segmentation.TextMetrics.Weight; // 1: a word character (see IsWordChar)
         bool prevWord = false;
-        for (int i = 0; i < s.Length; i++)
+        ref ushort chars = ref System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(s));
+        for (int i = 0; i < s.Length;)
         {
-            char c = s[i];
-            bool word = weight[c] == 1;
-            if (word && prevWord) continue;
-            prevWord = word;
-            int state = c < RootDense ? rootNext[c] : RootNext(c);
-            if (state != 0 && !Walk(s, i, state, ref pending, ref sink)) return;
+            // ASCII text, a vector at a time: a mask of the places a walk may start (a word's first character, any
+            // character outside words but a space), and only those are looked at. Character by character, the test
+            // for a word's edge mispredicted a branch at most of them (a third of the scan's time).
+            if (Vector256.IsHardwareAccelerated && i + Vector256<ushort>.Count <= s.Length)
+            {
+                var v = Vector256.LoadUnsafe(ref chars, (nuint)i);
+                if (!Vector256.GreaterThanAny(v, Vector256.Create((ushort)0x7F)))
+                {
+                    // ASCII letters and digits are the word characters (weight 1) below 0x80.
+                    var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+                    var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                    uint word = (letter | digit).ExtractMostSignificantBits();
+                    uint skipped = _spaceStartsNothing ? Vector256.Equals(v, Vector256.Create((ushort)' ')).ExtractMostSignificantBits() : 0;
+                    uint starts = word & ~(word << 1 | (prevWord ? 1u : 0u)) | ~word & ~skipped & ((1u << Vector256<ushort>.Count) - 1);
+                    prevWord = (word >> (Vector256<ushort>.Count - 1)) != 0;
+                    for (; starts != 0; starts &= starts - 1)
+                    {
+                        int at = i + System.Numerics.BitOperations.TrailingZeroCount(starts);
+                        int root = rootNext[s[at]];
+                        if (root != 0 && !Walk(s, at, root, ref pending, ref sink)) return;
+                    }
+                    i += Vector256<ushort>.Count;
+                    continue;
+                }
+            }
+            // Other text (and the end), a character at a time, as far as the next vector.
+            for (int end = Math.Min(s.Length, i + Vector256<ushort>.Count); i < end; i++)
+            {
+                char c = s[i];
+                bool word = weight[c] == 1;
+                if (word && prevWord) continue;
+                prevWord = word;
+                int state = c < RootDense ? rootNext[c] : RootNext(c);
+                if (state != 0 && !Walk(s, i, state, ref pending, ref sink)) return;
+            }
         }
         pending.Flush(int.MaxValue, ref sink);
         pending.Release();
