@@ -185,6 +185,15 @@ public sealed class PhraseMatcher
         return sink.Hits ?? [];
     }
 
+    /// <summary><see cref="FindAll"/> as a span, empty without allocating when there are no hits (most texts a
+    /// parser asks about have none).</summary>
+    public ReadOnlySpan<PhraseHit> Matches(ReadOnlySpan<char> text)
+    {
+        var sink = new ListSink(this, null);
+        ScanRaw(text, ref sink);
+        return sink.Hits is { } hits ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits) : default;
+    }
+
     public List<PhraseHit> FindAllFolded(string folded)
     {
         var sink = new ListSink(this, null);

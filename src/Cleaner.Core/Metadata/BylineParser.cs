@@ -34,7 +34,8 @@ public sealed class BylineParser(PhraseBook phrases)
     /// per role (the metadata stage asks about most short blocks of the article).</summary>
     private readonly PhraseMatcher _roles = phrases.Matcher(Roles.Select(r => r.Category).ToArray());
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
-    private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _markerSet =
+        phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly HashSet<string> _stopwords = phrases.All("stopwords").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly PhraseMatcher _months = phrases.Matcher("months");
     private readonly HashSet<string> _jobTitles = phrases.All("byline-job-title").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
@@ -251,8 +252,16 @@ public sealed class BylineParser(PhraseBook phrases)
     public bool IsBareMarker(string text)
     {
         if (text.Length > 30) return false;
-        // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one.
-        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(BareMarkerTrim);
+        // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one. Folded on the stack, without
+        // the space before a colon ("Auteur :"): every short block of a page is asked.
+        Span<char> buffer = stackalloc char[30];
+        int n = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = TextFold.Fold(text[i]);
+            if (!(c == ' ' && i + 1 < text.Length && TextFold.Fold(text[i + 1]) == ':')) buffer[n++] = c;
+        }
+        ReadOnlySpan<char> folded = buffer[..n].Trim(BareMarkerTrim);
         return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
     }
 

@@ -82,10 +82,10 @@ public sealed class CreditParser(PhraseBook phrases)
         // A label counts when it ends in ':', '/', '=' or '.', or a ':' follows it: without a colon (or its full-width
         // form, which folds to one) only the labels ending in another separator can, and they are a few.
         var tail = text.AsSpan(from);
-        var hits = (tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon).FindAll(tail);
-        if (hits.Count == 0) return false;
+        var hits = (tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon).Matches(tail);
+        if (hits.IsEmpty) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
-        foreach (var slicedHit in hits.OrderByDescending(h => h.Start))
+        foreach (var slicedHit in hits.ToArray().OrderByDescending(h => h.Start))
         {
             // A hit at the slice's first character was not checked for a word boundary before it; it ends too
             // early to be followed by a short credit anyway (see LabelScanStart).
@@ -210,7 +210,8 @@ public sealed class CreditParser(PhraseBook phrases)
     private bool IsFilePhotoMarker(string segment)
     {
         var f = segment.AsSpan().Trim(); // folding keeps the length, and FindAll folds
-        var hits = _filePhoto.FindAll(f);
-        return hits.Count > 0 && hits.Max(h => h.Length) >= f.Length - 1;
+        foreach (var hit in _filePhoto.Matches(f))
+            if (hit.Length >= f.Length - 1) return true;
+        return false;
     }
 }
