@@ -93,7 +93,7 @@ public sealed class MainContentSelector : IBlockDetector
             if (text.Length > 250 || text.Length * 4 < tag.Length || text.Length > tag.Length * 3 / 2 + 10 ||
                 blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
             tagTokens ??= TitleDetector.Tokens(tag);
-            double sim = TitleDetector.Similarity(text, tagTokens);
+            double sim = TitleDetector.FoldedSimilarity(page.Folded(blocks[i]), tagTokens);
             if (sim > best) { best = sim; anchor = i; }
         }
         if (anchor < 0) return;
