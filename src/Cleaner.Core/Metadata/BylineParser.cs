@@ -34,8 +34,11 @@ public sealed class BylineParser(PhraseBook phrases)
     /// per role (the metadata stage asks about most short blocks of the article).</summary>
     private readonly PhraseMatcher _roles = phrases.Matcher(Roles.Select(r => r.Category).ToArray());
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _markerSet =
-        phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _markerSet = BareMarkers(phrases).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The markers as a bare marker block reads once folded, without the space before a colon.</summary>
+    private static HashSet<string> BareMarkers(PhraseBook phrases) =>
+        phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _stopwords = phrases.All("stopwords").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly PhraseMatcher _months = phrases.Matcher("months");
     private readonly HashSet<string> _jobTitles = phrases.All("byline-job-title").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
@@ -255,15 +258,42 @@ public sealed class BylineParser(PhraseBook phrases)
         // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one. Folded on the stack, without
         // the space before a colon ("Auteur :"): every short block of a page is asked.
         Span<char> buffer = stackalloc char[30];
-        int n = 0;
-        for (int i = 0; i < text.Length; i++)
+        var folded = buffer[..text.Length];
+        TextFold.Fold(text, folded);
+        if (folded.IndexOf(" :", StringComparison.Ordinal) >= 0)
         {
-            char c = TextFold.Fold(text[i]);
-            if (!(c == ' ' && i + 1 < text.Length && TextFold.Fold(text[i + 1]) == ':')) buffer[n++] = c;
+            int n = 0;
+            for (int i = 0; i < folded.Length; i++)
+                if (!(folded[i] == ' ' && i + 1 < folded.Length && folded[i + 1] == ':')) folded[n++] = folded[i];
+            folded = folded[..n];
         }
-        ReadOnlySpan<char> folded = buffer[..n].Trim(BareMarkerTrim);
-        return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
+        ReadOnlySpan<char> bare = ((ReadOnlySpan<char>)folded).Trim(BareMarkerTrim);
+        // Most short blocks (menu entries) start with no marker's first two characters: no lookup for them.
+        if (bare.Length == 0 || !_markerStarts.Contains(bare[0]) && !(bare.Length >= 2 && MayStartMarker(bare[0], bare[1])))
+            return false;
+        return _markerSet.Contains(bare) || bare[^1] == ':' && _markerSet.Contains(bare[..^1].TrimEnd());
     }
+
+    /// <summary>The markers' first characters, of the markers one character long (a bare marker's lookup key is the
+    /// block or the block without its colon, and starts with the block's first one or two characters).</summary>
+    private readonly System.Buffers.SearchValues<char> _markerStarts =
+        System.Buffers.SearchValues.Create(string.Concat(BareMarkers(phrases).Where(m => m.Length == 1)));
+
+    /// <summary>A bit for each (hashed) pair of first characters of the longer markers.</summary>
+    private readonly ulong[] _markerPairs = MarkerPairs(BareMarkers(phrases));
+
+    private static int PairBit(char first, char second) => (first * 31 + second) & 0xFFFF;
+
+    private static ulong[] MarkerPairs(HashSet<string> markers)
+    {
+        var bits = new ulong[1 << 10];
+        foreach (var m in markers)
+            if (m.Length >= 2) bits[PairBit(m[0], m[1]) >> 6] |= 1UL << PairBit(m[0], m[1]);
+        return bits;
+    }
+
+    private bool MayStartMarker(char first, char second) =>
+        (_markerPairs[PairBit(first, second) >> 6] & 1UL << PairBit(first, second)) != 0;
 
     /// <summary>A marker of one or two letters ("de", "di", "by") is also a language code or a day's abbreviation.</summary>
     public static bool IsShortMarker(string text) => text.Trim(ShortMarkerTrim).Length <= 2;
