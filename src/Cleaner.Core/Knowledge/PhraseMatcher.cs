@@ -196,6 +196,14 @@ public sealed class PhraseMatcher
         return sink.Hits is { } hits ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits) : default;
     }
 
+    /// <summary><see cref="Matches"/> of text already folded.</summary>
+    public ReadOnlySpan<PhraseHit> MatchesFolded(ReadOnlySpan<char> folded)
+    {
+        var sink = new ListSink(this, null);
+        Scan(folded, ref sink);
+        return sink.Hits is { } hits ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits) : default;
+    }
+
     public List<PhraseHit> FindAllFolded(string folded)
     {
         var sink = new ListSink(this, null);

@@ -27,22 +27,35 @@ public sealed class CreditParser(PhraseBook phrases)
     }
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
-    /// full-width forms, which fold to them.</summary>
-    private readonly System.Buffers.SearchValues<char> _separators = System.Buffers.SearchValues.Create(
-        string.Concat(phrases.All("credit-marker").Select(p => p.Phrase.Trim()).Where(p => p.Length > 0 && !char.IsLetterOrDigit(p[^1]))
-            .Select(p => p[^1]).Append(':').Distinct()) + "：／＝");
+    /// full-width forms, which fold to them: the ASCII ones searched together (vectorised), the others apart (a
+    /// set mixing both is searched much more slowly, and every caption candidate is searched).</summary>
+    private readonly System.Buffers.SearchValues<char> _asciiSeparators = System.Buffers.SearchValues.Create(Separators(phrases).Where(char.IsAscii).ToArray());
+    private readonly char[] _otherSeparators = Separators(phrases).Where(c => !char.IsAscii(c)).ToArray();
+
+    private static IEnumerable<char> Separators(PhraseBook phrases) =>
+        phrases.All("credit-marker").Select(p => p.Phrase.Trim()).Where(p => p.Length > 0 && !char.IsLetterOrDigit(p[^1]))
+            .Select(p => p[^1]).Append(':').Concat("：／＝").Distinct();
+
+    private bool HasSeparator(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(_asciiSeparators) >= 0 || text.IndexOfAny(_otherSeparators) >= 0;
     private readonly HashSet<string> _photoAgencies =
         phrases.All("photo-agency").Select(p => TextFold.Fold(p.Phrase)).ToHashSet(StringComparer.Ordinal);
 
     public readonly record struct Split(string Caption, string Credit);
 
-    /// <summary>Finds a credit at the end of <paramref name="text"/>. Caption may come back empty (credit-only line).</summary>
-    public bool TrySplit(string text, out Split split)
+    /// <summary>Finds a credit at the end of <paramref name="text"/>. Caption may come back empty (credit-only line).
+    /// <paramref name="folded"/> is the text's <see cref="TextFold.Fold(string)"/> when the caller has it (a block's
+    /// PageContext.Folded), which saves folding it again.</summary>
+    public bool TrySplit(string text, out Split split, string? folded = null)
     {
         split = default;
+        int lead = 0;
+        while (lead < text.Length && char.IsWhiteSpace(text[lead])) lead++;
         text = text.Trim();
         if (text.Length < 2 || text.Length > 1500) return false;
-        return TryParenthesised(text, out split) || TryLabelled(text, out split) || TrySlashTail(text, out split) || TryCopyright(text, out split);
+        // Folding keeps positions, and never turns a character into whitespace or back: the trimmed text's fold is a slice.
+        var foldedText = folded != null ? folded.AsSpan(lead, text.Length) : default;
+        return TryParenthesised(text, out split) || TryLabelled(text, foldedText, out split) || TrySlashTail(text, out split) || TryCopyright(text, out split);
     }
 
     /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
@@ -73,16 +86,17 @@ public sealed class CreditParser(PhraseBook phrases)
         return split.Credit.Length > 0;
     }
 
-    private bool TryLabelled(string text, out Split split)
+    private bool TryLabelled(string text, ReadOnlySpan<char> folded, out Split split)
     {
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         int from = LabelScanStart(text);
-        if (text.AsSpan(from).IndexOfAny(_separators) < 0) return false; // a label that counts ends in, or is followed by, one
+        if (!HasSeparator(text.AsSpan(from))) return false; // a label that counts ends in, or is followed by, one
         // A label counts when it ends in ':', '/', '=' or '.', or a ':' follows it: without a colon (or its full-width
         // form, which folds to one) only the labels ending in another separator can, and they are a few.
         var tail = text.AsSpan(from);
-        var hits = (tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon).Matches(tail);
+        var labels = tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon;
+        var hits = folded.IsEmpty ? labels.Matches(tail) : labels.MatchesFolded(folded[from..]);
         if (hits.IsEmpty) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
         foreach (var slicedHit in hits.ToArray().OrderByDescending(h => h.Start))
