@@ -15,7 +15,10 @@ public sealed class BylineParser(PhraseBook phrases)
     /// in the last <paramref name="count"/> characters, no scan is needed.</summary>
     private static bool MayEndWithMarker(string text, int count)
     {
-        foreach (var c in text.AsSpan(text.Length - count))
+        var end = text.AsSpan(text.Length - count);
+        // Those scripts start at U+0E00 (Thai), and no character below it folds into them: most lines have none there.
+        if (end.IndexOfAnyInRange('\u0E00', '\uFFFF') < 0) return false;
+        foreach (var c in end)
             if (PhraseMatcher.IsUnspacedScript(TextFold.Fold(c))) return true;
         return false;
     }
