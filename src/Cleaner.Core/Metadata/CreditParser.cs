@@ -38,6 +38,7 @@ public sealed class CreditParser(PhraseBook phrases)
 
     private bool HasSeparator(ReadOnlySpan<char> text) =>
         text.IndexOfAny(_asciiSeparators) >= 0 || text.IndexOfAny(_otherSeparators) >= 0;
+
     private readonly HashSet<string> _photoAgencies =
         phrases.All("photo-agency").Select(p => TextFold.Fold(p.Phrase)).ToHashSet(StringComparer.Ordinal);
 
