@@ -93,6 +93,56 @@ public sealed class PageContext
         return !PhraseHits(block, category).IsEmpty;
     }
 
+    private int[][]? _blocksWith;
+
+    /// <summary>The indexes, in order, of the blocks with a phrase of <paramref name="category"/> among those not
+    /// decided yet. The first call runs the shared scan over every undecided block (what the first phrase detector
+    /// did anyway; a decided block stays decided, so no detector asks about the others): each phrase detector then
+    /// visits its few blocks instead of asking about every block of the page.</summary>
+    public ReadOnlySpan<int> BlocksWithPhrase(string category)
+    {
+        var scanned = ScannedCategories;
+        int c = 0;
+        while (c < scanned.Count && scanned[c] != category) c++;
+        if (c == scanned.Count)
+        {
+            var found = new List<int>();
+            foreach (var b in Blocks)
+                if (!b.IsDecided && HasPhrase(b, category)) found.Add(b.Index);
+            return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
+        }
+        if (_blocksWith == null)
+        {
+            Span<int> kinds = stackalloc int[scanned.Count];
+            var counts = new int[scanned.Count];
+            foreach (var b in Blocks)
+                if (!b.IsDecided)
+                    foreach (int k in kinds[..CategoriesOf(ScannedHits(b), kinds)]) counts[k]++;
+            _blocksWith = new int[scanned.Count][];
+            for (int k = 0; k < counts.Length; k++) _blocksWith[k] = counts[k] == 0 ? [] : new int[counts[k]];
+            Array.Clear(counts);
+            foreach (var b in Blocks)
+                if (!b.IsDecided)
+                    foreach (int k in kinds[..CategoriesOf(_hits![b.Index]!, kinds)]) _blocksWith[k][counts[k]++] = b.Index;
+        }
+        return _blocksWith[c];
+    }
+
+    /// <summary>Writes the indexes in <see cref="ScannedCategories"/> of the categories among a block's (grouped)
+    /// hits to <paramref name="into"/>; returns how many.</summary>
+    private int CategoriesOf(PhraseHit[] hits, Span<int> into)
+    {
+        var scanned = ScannedCategories;
+        int n = 0, k = 0;
+        for (int i = 0; i < hits.Length; i++)
+        {
+            if (i > 0 && hits[i].Category == hits[i - 1].Category) continue;
+            while (scanned[k] != hits[i].Category) k++;
+            into[n++] = k;
+        }
+        return n;
+    }
+
     private string? _lastScanned;
 
     /// <summary>Whether the shared scan covers a category; a detector asks about one category for every block, so

@@ -11,32 +11,37 @@ public sealed class BylineParser(PhraseBook phrases)
     private readonly PhraseMatcher _markers = phrases.Matcher("byline-marker");
     private readonly int _longestMarker = phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase.Length).DefaultIfEmpty(0).Max();
 
-    /// <summary>The (folded) first characters of the markers: a line that starts with none has no leading marker,
-    /// and most lines are checked for one.</summary>
-    private readonly System.Buffers.SearchValues<char> _markerStarts =
-        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("byline-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
-
-    private bool MayStartWithMarker(string text) => text.Length > 0 && _markerStarts.Contains(TextFold.Fold(text[0]));
-
     /// <summary>A trailing marker starts with a character of a script without spaces ("기자", "記者"): without one
     /// in the last <paramref name="count"/> characters, no scan is needed.</summary>
     private static bool MayEndWithMarker(string text, int count)
     {
-        foreach (var c in text.AsSpan(text.Length - count))
+        var end = text.AsSpan(text.Length - count);
+        // Those scripts start at U+0E00 (Thai), and no character below it folds into them: most lines have none there.
+        if (end.IndexOfAnyInRange('\u0E00', '\uFFFF') < 0) return false;
+        foreach (var c in end)
             if (PhraseMatcher.IsUnspacedScript(TextFold.Fold(c))) return true;
         return false;
     }
     private readonly PhraseMatcher _joiners = phrases.Matcher("byline-joiner");
-    private readonly (PhraseMatcher Matcher, ContributorRole Role)[] _roles =
+    /// <summary>The role categories, in the order <see cref="FindRole"/> prefers them.</summary>
+    private static readonly (string Category, ContributorRole Role)[] Roles =
     [
-        (phrases.Matcher("role-additional-reporting"), ContributorRole.AdditionalReporting),
-        (phrases.Matcher("role-translation"), ContributorRole.Translation),
-        (phrases.Matcher("role-editing"), ContributorRole.Editing),
-        (phrases.Matcher("role-photography"), ContributorRole.Photography),
-        (phrases.Matcher("role-other"), ContributorRole.Other),
+        ("role-additional-reporting", ContributorRole.AdditionalReporting),
+        ("role-translation", ContributorRole.Translation),
+        ("role-editing", ContributorRole.Editing),
+        ("role-photography", ContributorRole.Photography),
+        ("role-other", ContributorRole.Other),
     ];
+
+    /// <summary>All role phrases in one matcher, hits tagged with their category: one scan of a line instead of one
+    /// per role (the metadata stage asks about most short blocks of the article).</summary>
+    private readonly PhraseMatcher _roles = phrases.Matcher(Roles.Select(r => r.Category).ToArray());
     private readonly HashSet<string> _agencies = phrases.All("agency").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
-    private readonly HashSet<string> _markerSet = phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet();
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _markerSet = BareMarkers(phrases).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The markers as a bare marker block reads once folded, without the space before a colon.</summary>
+    private static HashSet<string> BareMarkers(PhraseBook phrases) =>
+        phrases.All("byline-marker").Select(a => TextFold.Fold(a.Phrase).Replace(" :", ":")).ToHashSet(StringComparer.Ordinal);
     private readonly HashSet<string> _stopwords = phrases.All("stopwords").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
     private readonly PhraseMatcher _months = phrases.Matcher("months");
     private readonly HashSet<string> _jobTitles = phrases.All("byline-job-title").Select(a => TextFold.Fold(a.Phrase)).ToHashSet();
@@ -59,7 +64,7 @@ public sealed class BylineParser(PhraseBook phrases)
             var segment = rawSegment;
             var role = FindRole(segment, out var roleHit);
             // "Text & Fotos: X": a role word inside the byline marker makes X the author.
-            if (roleHit is { } rh && LeadingMarker(segment, _markers.FindAllFolded(TextFold.Fold(segment))) is { } marker && rh.Start < marker.Length)
+            if (roleHit is { } rh && LeadingMarker(segment, _markers.FindAllAtStart(segment)) is { } marker && rh.Start < marker.Length)
                 role = null;
             if (role != null && roleHit != null)
             {
@@ -69,7 +74,7 @@ public sealed class BylineParser(PhraseBook phrases)
                 var after = segment[(start + len)..].Trim();
                 // "Text von Christian Seiler Illustration von Markus Roost": a marked byline, then a credit with its
                 // role: the first names are the authors, the names after the role phrase its contributors.
-                if (start > 0 && after.Length > 0 && LeadingMarker(before, _markers.FindAllFolded(TextFold.Fold(before))) != null &&
+                if (start > 0 && after.Length > 0 && LeadingMarker(before, _markers.FindAllAtStart(before)) != null &&
                     SplitNames(StripMarker(before)) is { Count: > 0 } leading)
                 {
                     foreach (var name in leading) if (!authors.Contains(name)) authors.Add(name);
@@ -207,11 +212,11 @@ public sealed class BylineParser(PhraseBook phrases)
             // Newsletters …)" and "(Letztes Update: …)" are asides, not bylines.
             var inner = t[1..^1].Trim();
             return !parsed.IsEmpty && t.Length < 160 &&
-                   (_markers.FindAll(inner).Any(h => h.Start == 0) || IsPersonName(inner) || IsPersonNameList(inner));
+                   (!_markers.FindAllAtStart(inner).IsEmpty || IsPersonName(inner) || IsPersonNameList(inner));
         }
         // A marker counts only at the start or the end: scan those ends, not the whole line (most lines are prose).
         int edge = Math.Min(t.Length, _longestMarker + 1); // one more character shows the word boundary
-        var lead = MayStartWithMarker(t) ? LeadingMarker(t, _markers.FindAll(t.AsSpan(0, edge))) : null;
+        var lead = LeadingMarker(t, _markers.FindAllAtStart(t));
         var trail = lead == null && MayEndWithMarker(t, edge) ? TrailingMarker(t, t.Length - edge, _markers.FindAll(t.AsSpan(t.Length - edge))) : null;
         if (lead == null && trail == null) return false;
         var rest = (lead is { } l ? t[(l.Start + l.Length)..] : t[..trail!.Value.Start]).Trim().TrimStart(':', '/').Trim();
@@ -238,9 +243,8 @@ public sealed class BylineParser(PhraseBook phrases)
         var t = text.Trim();
         if (t.Length > 40) return [];
         PhraseHit hit = default; // the longest marker at the start
-        if (!MayStartWithMarker(t)) return [];
-        foreach (var h in _markers.FindAll(t.AsSpan(0, Math.Min(t.Length, _longestMarker + 1))))
-            if (h.Start == 0 && h.Length > hit.Length) hit = h;
+        foreach (var h in _markers.FindAllAtStart(t))
+            if (h.Length > hit.Length) hit = h;
         if (hit.Length == 0 || hit.Length >= t.Length || t[hit.Length] != ' ' || IsShortMarker(t[..hit.Length])) return [];
         var rest = t[hit.Length..].Trim();
         return TextMetrics.WordCount(rest) == 1 ? NamesAfterMarker(rest) : [];
@@ -254,10 +258,45 @@ public sealed class BylineParser(PhraseBook phrases)
     public bool IsBareMarker(string text)
     {
         if (text.Length > 30) return false;
-        // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one.
-        var folded = TextFold.Fold(text).Replace(" :", ":").Trim(BareMarkerTrim);
-        return folded.Length > 0 && (_markerSet.Contains(folded) || folded[^1] == ':' && _markerSet.Contains(folded[..^1].TrimEnd()));
+        // "Autor:" needs its colon ("Autor" alone is a menu item); "By:" may add one. Folded on the stack, without
+        // the space before a colon ("Auteur :"): every short block of a page is asked.
+        Span<char> buffer = stackalloc char[30];
+        var folded = buffer[..text.Length];
+        TextFold.Fold(text, folded);
+        if (folded.IndexOf(" :", StringComparison.Ordinal) >= 0)
+        {
+            int n = 0;
+            for (int i = 0; i < folded.Length; i++)
+                if (!(folded[i] == ' ' && i + 1 < folded.Length && folded[i + 1] == ':')) folded[n++] = folded[i];
+            folded = folded[..n];
+        }
+        ReadOnlySpan<char> bare = ((ReadOnlySpan<char>)folded).Trim(BareMarkerTrim);
+        // Most short blocks (menu entries) start with no marker's first two characters: no lookup for them.
+        if (bare.Length == 0 || !_markerStarts.Contains(bare[0]) && !(bare.Length >= 2 && MayStartMarker(bare[0], bare[1])))
+            return false;
+        return _markerSet.Contains(bare) || bare[^1] == ':' && _markerSet.Contains(bare[..^1].TrimEnd());
     }
+
+    /// <summary>The markers' first characters, of the markers one character long (a bare marker's lookup key is the
+    /// block or the block without its colon, and starts with the block's first one or two characters).</summary>
+    private readonly System.Buffers.SearchValues<char> _markerStarts =
+        System.Buffers.SearchValues.Create(string.Concat(BareMarkers(phrases).Where(m => m.Length == 1)));
+
+    /// <summary>A bit for each (hashed) pair of first characters of the longer markers.</summary>
+    private readonly ulong[] _markerPairs = MarkerPairs(BareMarkers(phrases));
+
+    private static int PairBit(char first, char second) => (first * 31 + second) & 0xFFFF;
+
+    private static ulong[] MarkerPairs(HashSet<string> markers)
+    {
+        var bits = new ulong[1 << 10];
+        foreach (var m in markers)
+            if (m.Length >= 2) bits[PairBit(m[0], m[1]) >> 6] |= 1UL << PairBit(m[0], m[1]);
+        return bits;
+    }
+
+    private bool MayStartMarker(char first, char second) =>
+        (_markerPairs[PairBit(first, second) >> 6] & 1UL << PairBit(first, second)) != 0;
 
     /// <summary>A marker of one or two letters ("de", "di", "by") is also a language code or a day's abbreviation.</summary>
     public static bool IsShortMarker(string text) => text.Trim(ShortMarkerTrim).Length <= 2;
@@ -312,32 +351,36 @@ public sealed class BylineParser(PhraseBook phrases)
         return _months.IsMatch(text) && letters <= 30;
     }
 
+    /// <summary>The first role (in <see cref="Roles"/> order) with a phrase in the segment, and its longest phrase
+    /// (the first of equal length).</summary>
     private ContributorRole? FindRole(string segment, out (int Start, int Length)? hit)
     {
-        var folded = TextFold.Fold(segment);
-        foreach (var (matcher, role) in _roles)
+        hit = null;
+        var hits = _roles.FindAll(segment);
+        if (hits.Count == 0) return null;
+        foreach (var (category, role) in Roles)
         {
-            var hits = matcher.FindAllFolded(folded);
-            if (hits.Count == 0) continue;
-            var h = hits.OrderByDescending(x => x.Length).First();
-            hit = (h.Start, h.Length);
+            PhraseHit? best = null;
+            foreach (var h in hits)
+                if (h.Category == category && (best == null || h.Length > best.Value.Length)) best = h;
+            if (best is not { } b) continue;
+            hit = (b.Start, b.Length);
             return role;
         }
-        hit = null;
         return null;
     }
 
     private string StripMarker(string segment)
     {
         var hits = _markers.FindAll(segment);
-        if (LeadingMarker(segment, hits) is { } lead) segment = segment[(lead.Start + lead.Length)..];
+        if (LeadingMarker(segment, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits)) is { } lead) segment = segment[(lead.Start + lead.Length)..];
         else if (TrailingMarker(segment, hits) is { } trail) segment = segment[..trail.Start];
         return segment.Trim().TrimStart(':', '/').Trim();
     }
 
     /// <summary>The longest marker at the start ("By", "Von", "記者"); a marker in a script without spaces must not
     /// run on into a word ("記者会見" is a press conference, not a byline).</summary>
-    private static PhraseHit? LeadingMarker(string text, List<PhraseHit> hits)
+    private static PhraseHit? LeadingMarker(string text, ReadOnlySpan<PhraseHit> hits)
     {
         PhraseHit? best = null;
         foreach (var h in hits)
@@ -383,7 +426,7 @@ public sealed class BylineParser(PhraseBook phrases)
             foreach (var part in parts)
             {
                 var p = part;
-                var lead = _joiners.FindAll(p).FirstOrDefault(h => h.Start == 0);
+                var lead = FirstAtStart(_joiners, p);
                 if (lead.Length > 0) p = p[lead.Length..].Trim();
                 if (!IsPersonName(p) && !IsPersonNameList(p)) { allNames = false; break; }
             }
@@ -415,12 +458,19 @@ public sealed class BylineParser(PhraseBook phrases)
     {
         var t = text.Trim();
         if (t.Length > 60) return null;
-        var hit = _joiners.FindAll(t).FirstOrDefault(h => h.Start == 0);
+        var hit = FirstAtStart(_joiners, t);
         if (hit.Length == 0) return null;
         var rest = t[hit.Length..].Trim();
         int comma = rest.IndexOf(',');
         if (comma > 0) rest = rest[..comma];
         return IsPersonName(rest) ? rest.Trim() : null;
+    }
+
+    /// <summary>The first hit at the start of the text, else default (Length 0).</summary>
+    private static PhraseHit FirstAtStart(PhraseMatcher matcher, string text)
+    {
+        var hits = matcher.FindAllAtStart(text);
+        return hits.IsEmpty ? default : hits[0];
     }
 
     /// <summary>"X and Y" where both are names.</summary>

@@ -10,27 +10,53 @@ public sealed class CreditParser(PhraseBook phrases)
 {
     private readonly PhraseMatcher _labels = phrases.Matcher("credit-marker");
     private readonly PhraseMatcher _filePhoto = phrases.Matcher("file-photo-marker");
-    /// <summary>The (folded) first characters of the labels: a credit that starts with none has no leading label.</summary>
-    private readonly System.Buffers.SearchValues<char> _labelStarts =
-        System.Buffers.SearchValues.Create(string.Concat(phrases.Matcher("credit-marker").Phrases.Select(p => p.Phrase[0]).Distinct()));
+
+    /// <summary>The labels that end in a separator other than the colon ("Fot.", "图/", "写真="): without a colon
+    /// near its end, a text can only have one of these (see <see cref="TryLabelled"/>), and prose has many periods.</summary>
+    private readonly PhraseMatcher _labelsWithoutColon = LabelsEndingIn(phrases, ['/', '=', '.']);
+
+    private static PhraseMatcher LabelsEndingIn(PhraseBook phrases, char[] ends)
+    {
+        var matcher = new PhraseMatcher();
+        foreach (var (p, lang) in phrases.All("credit-marker"))
+        {
+            var folded = TextFold.Fold(p.Trim());
+            if (folded.Length > 0 && ends.Contains(folded[^1])) matcher.Add(p, lang);
+        }
+        return matcher.Build();
+    }
 
     /// <summary>':' and the punctuation credit labels end with in the data ("Fot.", "图/", "사진="), with their
-    /// full-width forms, which fold to them.</summary>
-    private readonly System.Buffers.SearchValues<char> _separators = System.Buffers.SearchValues.Create(
-        string.Concat(phrases.All("credit-marker").Select(p => p.Phrase.Trim()).Where(p => p.Length > 0 && !char.IsLetterOrDigit(p[^1]))
-            .Select(p => p[^1]).Append(':').Distinct()) + "：／＝");
+    /// full-width forms, which fold to them: the ASCII ones searched together (vectorised), the others apart (a
+    /// set mixing both is searched much more slowly, and every caption candidate is searched).</summary>
+    private readonly System.Buffers.SearchValues<char> _asciiSeparators = System.Buffers.SearchValues.Create(Separators(phrases).Where(char.IsAscii).ToArray());
+    private readonly char[] _otherSeparators = Separators(phrases).Where(c => !char.IsAscii(c)).ToArray();
+
+    private static IEnumerable<char> Separators(PhraseBook phrases) =>
+        phrases.All("credit-marker").Select(p => p.Phrase.Trim()).Where(p => p.Length > 0 && !char.IsLetterOrDigit(p[^1]))
+            .Select(p => p[^1]).Append(':').Concat("：／＝").Distinct();
+
+    private bool HasSeparator(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(_asciiSeparators) >= 0 || text.IndexOfAny(_otherSeparators) >= 0;
+
     private readonly HashSet<string> _photoAgencies =
         phrases.All("photo-agency").Select(p => TextFold.Fold(p.Phrase)).ToHashSet(StringComparer.Ordinal);
 
     public readonly record struct Split(string Caption, string Credit);
 
-    /// <summary>Finds a credit at the end of <paramref name="text"/>. Caption may come back empty (credit-only line).</summary>
-    public bool TrySplit(string text, out Split split)
+    /// <summary>Finds a credit at the end of <paramref name="text"/>. Caption may come back empty (credit-only line).
+    /// <paramref name="folded"/> is the text's <see cref="TextFold.Fold(string)"/> when the caller has it (a block's
+    /// PageContext.Folded), which saves folding it again.</summary>
+    public bool TrySplit(string text, out Split split, string? folded = null)
     {
         split = default;
+        int lead = 0;
+        while (lead < text.Length && char.IsWhiteSpace(text[lead])) lead++;
         text = text.Trim();
         if (text.Length < 2 || text.Length > 1500) return false;
-        return TryParenthesised(text, out split) || TryLabelled(text, out split) || TrySlashTail(text, out split) || TryCopyright(text, out split);
+        // Folding keeps positions, and never turns a character into whitespace or back: the trimmed text's fold is a slice.
+        var foldedText = folded != null ? folded.AsSpan(lead, text.Length) : default;
+        return TryParenthesised(text, out split) || TryLabelled(text, foldedText, out split) || TrySlashTail(text, out split) || TryCopyright(text, out split);
     }
 
     /// <summary>True when the whole text is a credit label with nothing after it ("Credit:", "Foto:").</summary>
@@ -55,22 +81,26 @@ public sealed class CreditParser(PhraseBook phrases)
         if (inner.Length is < 2 or > 100) return false;
         var folded = TextFold.Fold(inner);
         bool looksCredit = folded.Contains(" photo/") || folded.Contains("photo:") || folded.Contains("foto:") ||
-                           _labels.FindAllFolded(folded).Any(h => h.Start == 0) || IsAgencySlash(inner);
+                           !_labels.FindAllAtStart(inner).IsEmpty || IsAgencySlash(inner);
         if (!looksCredit) return false;
         split = new(text[..open].Trim(), CleanCredit(inner));
         return split.Credit.Length > 0;
     }
 
-    private bool TryLabelled(string text, out Split split)
+    private bool TryLabelled(string text, ReadOnlySpan<char> folded, out Split split)
     {
         split = default;
         // Every labelled credit has a separator (a colon, or the label's own "/", "=", "."): skip the fold and scan without one.
         int from = LabelScanStart(text);
-        if (text.AsSpan(from).IndexOfAny(_separators) < 0) return false; // a label that counts ends in, or is followed by, one
-        var hits = _labels.FindAll(text.AsSpan(from));
-        if (hits.Count == 0) return false;
+        if (!HasSeparator(text.AsSpan(from))) return false; // a label that counts ends in, or is followed by, one
+        // A label counts when it ends in ':', '/', '=' or '.', or a ':' follows it: without a colon (or its full-width
+        // form, which folds to one) only the labels ending in another separator can, and they are a few.
+        var tail = text.AsSpan(from);
+        var labels = tail.ContainsAny(':', '\uFF1A') ? _labels : _labelsWithoutColon;
+        var hits = folded.IsEmpty ? labels.Matches(tail) : labels.MatchesFolded(folded[from..]);
+        if (hits.IsEmpty) return false;
         // The label must sit in the last part of the text and be followed by a short credit.
-        foreach (var slicedHit in hits.OrderByDescending(h => h.Start))
+        foreach (var slicedHit in hits.ToArray().OrderByDescending(h => h.Start))
         {
             // A hit at the slice's first character was not checked for a word boundary before it; it ends too
             // early to be followed by a short credit anyway (see LabelScanStart).
@@ -170,10 +200,8 @@ public sealed class CreditParser(PhraseBook phrases)
         var c = credit.Trim().Trim(Brackets).Trim();
         // Leading label ("Photo:", "Foto :", "Credit:", "©"): only the start needs scanning, and one more character
         // shows whether a label ends there at a word boundary.
-        var leading = c.Length > 0 && _labelStarts.Contains(TextFold.Fold(c[0])) ? _labels.FindAll(c.AsSpan(0, Math.Min(c.Length, _longestLabel + 1))) : [];
-        foreach (var hit in leading)
+        foreach (var hit in _labels.FindAllAtStart(c))
         {
-            if (hit.Start != 0) continue;
             var rest = c[hit.Length..].TrimStart();
             if (rest.StartsWith(':')) rest = rest[1..];
             else if (!hit.Phrase.EndsWith(':') && !hit.Phrase.EndsWith(" by")) continue;
@@ -197,7 +225,8 @@ public sealed class CreditParser(PhraseBook phrases)
     private bool IsFilePhotoMarker(string segment)
     {
         var f = segment.AsSpan().Trim(); // folding keeps the length, and FindAll folds
-        var hits = _filePhoto.FindAll(f);
-        return hits.Count > 0 && hits.Max(h => h.Length) >= f.Length - 1;
+        foreach (var hit in _filePhoto.Matches(f))
+            if (hit.Length >= f.Length - 1) return true;
+        return false;
     }
 }

@@ -32,7 +32,7 @@ public sealed class CaptionCreditDetector : IBlockDetector
                 continue;
             }
 
-            if (parser.TrySplit(b.Text, out var split))
+            if (parser.TrySplit(b.Text, out var split, page.Folded(b)))
             {
                 var caption = split.Caption.Length > 0 && TextMetrics.WordCount(split.Caption) >= 3 ? split.Caption : null;
                 if (caption != null)

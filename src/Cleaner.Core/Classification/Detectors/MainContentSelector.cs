@@ -93,7 +93,7 @@ public sealed class MainContentSelector : IBlockDetector
             if (text.Length > 250 || text.Length * 4 < tag.Length || text.Length > tag.Length * 3 / 2 + 10 ||
                 blocks[i].IsDecided && blocks[i].Kind.IsBoilerplate()) continue;
             tagTokens ??= TitleDetector.Tokens(tag);
-            double sim = TitleDetector.Similarity(text, tagTokens);
+            double sim = TitleDetector.FoldedSimilarity(page.Folded(blocks[i]), tagTokens);
             if (sim > best) { best = sim; anchor = i; }
         }
         if (anchor < 0) return;
@@ -165,7 +165,7 @@ public sealed class MainContentSelector : IBlockDetector
                 _ => -2,
             };
         }
-        int len = TextMetrics.ProseLength(b.Text);
+        int len = MayHoldLinkTarget(b.Text) ? TextMetrics.ProseLength(b.Text) : b.EffectiveLength;
         bool sentence = TextMetrics.EndsSentence(b.Text);
         double v;
         if (len >= 80) v = Math.Min(len, 500) / 100.0 - (sentence ? 0.3 : 0.7);
@@ -181,20 +181,34 @@ public sealed class MainContentSelector : IBlockDetector
         return v;
     }
 
+    /// <summary>Whether a token of the text can be a URL, an e-mail address or a path, which
+    /// <see cref="TextMetrics.ProseLength"/> leaves out: each has "://", "www.", '@' or three '/'. Without one the
+    /// prose length is the block's (cached) effective length, and most blocks have none: the token walk is saved.
+    /// A first search for ':', '@' and '/' clears most blocks at once (a time such as "12:30" needs the second).</summary>
+    private static bool MayHoldLinkTarget(string text)
+    {
+        var t = text.AsSpan();
+        if (t.IndexOfAny(LinkTargetChars) < 0) return t.Contains("www.", StringComparison.Ordinal);
+        return t.Contains("://", StringComparison.Ordinal) || t.Contains("www.", StringComparison.Ordinal) ||
+               t.Contains('@') || t.Count('/') >= 3;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LinkTargetChars = System.Buffers.SearchValues.Create(":@/");
+
     private const double BulletValue = 0.1;
 
     /// <summary>Lines of a code listing or a text table: box-drawing rules, or two or more code punctuation marks
     /// ("avg (n ) FROM unnest (array [2 , 3 ])", "400 │ 2020-08-01 │ 12"). Menus and footers have neither.</summary>
     private static bool IsCodeOrTableLine(string text)
     {
-        int marks = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\u2500' and <= '\u257F') return true;
-            if (c is '(' or ')' or '{' or '}' or ';' or '=' or '[' or ']') marks++;
-        }
-        return marks >= 2;
+        // Two vectorised searches: most lines (menu entries) have neither mark.
+        var t = text.AsSpan();
+        if (t.IndexOfAnyInRange('\u2500', '\u257F') >= 0) return true;
+        int first = t.IndexOfAny(CodeMarks);
+        return first >= 0 && t[(first + 1)..].IndexOfAny(CodeMarks) >= 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("(){};=[]");
 
     /// <summary>A line that starts with a typed bullet ("+ ", "- ", "* ", "• ") and a word: menus get their bullets
     /// from style sheets, article lists often from the text.</summary>

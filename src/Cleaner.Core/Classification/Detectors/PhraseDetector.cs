@@ -32,8 +32,9 @@ public abstract class PhraseDetector : IBlockDetector
     {
         var matcher = page.Phrases.Matcher(Category);
         if (matcher.Count == 0) return;
-        foreach (var block in page.Blocks)
+        foreach (int index in page.BlocksWithPhrase(Category))
         {
+            var block = page.Blocks[index];
             if (block.IsDecided || LeavesToOther(page, block)) continue;
             var hits = page.PhraseHits(block, Category);
             if (hits.IsEmpty) continue;
@@ -125,8 +126,9 @@ public sealed class RelatedDetector() : PhraseDetector("related", BlockKind.Rela
 
     public override void Detect(PageContext page)
     {
-        foreach (var block in page.Blocks)
+        foreach (int index in page.BlocksWithPhrase(Category))
         {
+            var block = page.Blocks[index];
             if (block.IsDecided || block.EffectiveLength > TeaserBlock) continue;
             var folded = page.Folded(block);
             foreach (var hit in page.PhraseHits(block, Category))

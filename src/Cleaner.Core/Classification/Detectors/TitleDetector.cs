@@ -47,7 +47,8 @@ public sealed class TitleDetector : IBlockDetector
             double similarity = 0;
             if (tagTokens != null)
             {
-                similarity = Math.Max(Similarity(b.Text, tagTokens), Similarity(b.Text, strippedTokens!));
+                var folded = page.Folded(b);
+                similarity = Math.Max(FoldedSimilarity(folded, tagTokens), FoldedSimilarity(folded, strippedTokens!));
                 if (similarity >= 0.5) score += 3 * similarity;
             }
             foreach (var hint in page.Hints.TitleCandidates)
@@ -161,15 +162,14 @@ public sealed class TitleDetector : IBlockDetector
         return Similarity(inter, block.Count, title.Count);
     }
 
-    /// <summary><see cref="Similarity(HashSet{string}, HashSet{string})"/> of a block's text, without building its
-    /// token set: headline candidates are many, the title is one.</summary>
-    public static double Similarity(string text, HashSet<string> title)
+    /// <summary><see cref="Similarity(HashSet{string}, HashSet{string})"/> of a block's folded text (its
+    /// <see cref="PageContext.Folded"/>, which the phrase scan made), without building its token set: headline
+    /// candidates are many, the title is one.</summary>
+    public static double FoldedSimilarity(ReadOnlySpan<char> folded, HashSet<string> title)
     {
         if (title.Count == 0) return 0;
         const int OnStack = 256;
-        Span<char> folded = text.Length <= OnStack ? stackalloc char[text.Length] : new char[text.Length];
-        Span<Range> ranges = text.Length <= OnStack ? stackalloc Range[text.Length] : new Range[text.Length];
-        TextFold.Fold(text, folded);
+        Span<Range> ranges = folded.Length <= OnStack ? stackalloc Range[folded.Length] : new Range[folded.Length];
         int n = TokenRanges(folded, ranges), distinct = 0, inter = 0;
         var lookup = title.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < n; i++)
