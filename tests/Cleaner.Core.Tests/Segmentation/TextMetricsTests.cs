@@ -23,6 +23,17 @@ public class TextMetricsTests
         if (line == expected) Assert.Same(line, normal); // a line that is already normal is not copied
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("one two  three", 3)]
+    [InlineData("don't stop", 2)]          // an apostrophe inside a word does not end it
+    [InlineData("well-known - fact", 2)]   // nor does a hyphen; a lone dash is no word
+    [InlineData("it’s 2024, ok", 3)]
+    [InlineData("' - a", 1)]               // apostrophe and dash before any word start none
+    [InlineData("東京 in 2024", 4)]         // a CJK character is a word
+    [InlineData("ab東c", 3)]               // and it ends the word before it
+    public void WordCountCountsWords(string text, int words) => Assert.Equal(words, TextMetrics.WordCount(text));
+
     [Fact]
     public void ProseLengthSkipsLinkTargets()
     {
