@@ -93,9 +93,30 @@ public static class TextMetrics
         return n;
     }
 
+    /// <summary><see cref="WordCount"/> of a line, and whether <see cref="NormalizeSpace(string)"/> would leave the
+    /// line as it is: the segmenter needs both for every line of a dump, and one pass reads it once.</summary>
+    internal static int MeasureLine(ReadOnlySpan<char> line, out bool normal)
+    {
+        var classes = Class;
+        int n = 0, inWord = 0, odd = 0, space = 0;
+        foreach (var c in line)
+        {
+            int k = classes[c];
+            int word = k & WordBit, unspaced = (k >> 1) & 1, keeps = (k >> 2) & 1;
+            n += word & (inWord ^ 1) | unspaced;
+            inWord = word | keeps & inWord;
+            int isSpace = (k >> 4) & 1;
+            odd |= k & CollapsedBit | isSpace & space; // a character Collapse drops or changes, or a second space
+            space = isSpace;
+        }
+        normal = line.IsEmpty || odd == 0 && line[0] != ' ' && line[^1] != ' ';
+        return n;
+    }
+
     // Bits of Class: a letter or digit of a spaced script (1), of an unspaced script (2), a character that
-    // neither starts nor ends a word (4: apostrophes, hyphen).
-    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4;
+    // neither starts nor ends a word (4: apostrophes, hyphen); for MeasureLine, whitespace or a control
+    // character other than the space, or an invisible character that Collapse drops (8), the space (16).
+    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, CollapsedBit = 8, SpaceBit = 16;
 
     /// <summary>Every char's class for <see cref="WordCount"/>, looked up once like <see cref="Weight"/>.</summary>
     private static readonly byte[] Class = BuildClasses();
@@ -103,8 +124,14 @@ public static class TextMetrics
     private static byte[] BuildClasses()
     {
         var classes = new byte[char.MaxValue + 1];
-        for (int c = 0; c <= char.MaxValue; c++)
-            classes[c] = (byte)(Weight[c] switch { 1 => WordBit, 3 => UnspacedBit, _ => c is '\'' or '’' or '-' ? InWordBit : 0 });
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i;
+            int k = Weight[c] switch { 1 => WordBit, 3 => UnspacedBit, _ => c is '\'' or '’' or '-' ? InWordBit : 0 };
+            if (c == ' ') k |= SpaceBit;
+            else if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') k |= CollapsedBit;
+            classes[c] = (byte)k;
+        }
         return classes;
     }
 
