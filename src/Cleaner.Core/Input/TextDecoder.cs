@@ -90,9 +90,25 @@ public static class TextDecoder
 
     private static string? FindMetaCharset(byte[] bytes)
     {
+        // Most documents declare no charset (every text dump): a search of the bytes spares them a string of the
+        // head and the regex.
+        if (!ContainsCharsetWord(bytes.AsSpan(0, Math.Min(bytes.Length, 4096)))) return null;
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         var m = MetaCharset.Match(head);
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    /// <summary>"charset" in any case, as the regex would find it (Latin-1 maps bytes to chars one to one, and
+    /// no other Latin-1 letter matches one of these ignoring case).</summary>
+    private static bool ContainsCharsetWord(ReadOnlySpan<byte> head)
+    {
+        for (int i = head.IndexOfAny((byte)'c', (byte)'C'); i >= 0 && i + 7 <= head.Length;)
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(head.Slice(i, 7), "charset"u8)) return true;
+            int next = head[(i + 1)..].IndexOfAny((byte)'c', (byte)'C');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
     }
 
     private static Encoding? Detect(byte[] bytes)
