@@ -150,6 +150,7 @@ public static class TextDecoder
     {
         int n = Math.Min(bytes.Length & ~1, 2048);
         if (n < 8) return null;
+        if (!bytes.AsSpan(0, n).Contains((byte)0)) return null; // one vectorised test for all but UTF-16
         int evenZero = 0, oddZero = 0;
         for (int i = 0; i < n; i += 2)
         {

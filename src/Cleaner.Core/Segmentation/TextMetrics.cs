@@ -106,7 +106,7 @@ public static class TextMetrics
             n += word & (inWord ^ 1) | unspaced;
             inWord = word | keeps & inWord;
             int isSpace = (k >> 4) & 1;
-            odd |= k & CollapsedBit | isSpace & space; // a character Collapse drops or changes, or a second space
+            odd |= k & (BlankBit | InvisibleBit) | isSpace & space; // a character Collapse drops or changes, or a second space
             space = isSpace;
         }
         normal = line.IsEmpty || odd == 0 && line[0] != ' ' && line[^1] != ' ';
@@ -115,8 +115,8 @@ public static class TextMetrics
 
     // Bits of Class: a letter or digit of a spaced script (1), of an unspaced script (2), a character that
     // neither starts nor ends a word (4: apostrophes, hyphen); for MeasureLine, whitespace or a control
-    // character other than the space, or an invisible character that Collapse drops (8), the space (16).
-    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, CollapsedBit = 8, SpaceBit = 16;
+    // character other than the space (8), the space (16), an invisible character that Collapse drops (32).
+    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, BlankBit = 8, SpaceBit = 16, InvisibleBit = 32;
 
     /// <summary>Every char's class for <see cref="WordCount"/>, looked up once like <see cref="Weight"/>.</summary>
     private static readonly byte[] Class = BuildClasses();
@@ -129,7 +129,8 @@ public static class TextMetrics
             char c = (char)i;
             int k = Weight[c] switch { 1 => WordBit, 3 => UnspacedBit, _ => c is '\'' or '’' or '-' ? InWordBit : 0 };
             if (c == ' ') k |= SpaceBit;
-            else if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF') k |= CollapsedBit;
+            else if (char.IsWhiteSpace(c) || char.IsControl(c)) k |= BlankBit;
+            else if (c is '\u00AD' or '\u200B' or '\uFEFF') k |= InvisibleBit;
             classes[c] = (byte)k;
         }
         return classes;
@@ -150,14 +151,16 @@ public static class TextMetrics
         Span<char> buffer = s.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
         int n = 0;
         bool space = false;
+        var classes = Class;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            int k = classes[c];
+            if ((k & (SpaceBit | BlankBit)) != 0) // whitespace or a control character
             {
                 space = n > 0;
                 continue;
             }
-            if (c == '\u00AD' || c == '\u200B' || c == '\uFEFF') continue; // soft hyphen, zero-width space, stray BOM
+            if ((k & InvisibleBit) != 0) continue; // soft hyphen, zero-width space, stray BOM
             if (space) { buffer[n++] = ' '; space = false; }
             buffer[n++] = c;
         }
