@@ -105,11 +105,9 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         {
             while (_start <= text.Length)
             {
-                int length = text.AsSpan(_start).IndexOf('\n');
-                if (length < 0) length = text.Length - _start;
+                int length = TextMetrics.MeasureLine(text.AsSpan(_start), out words, out bool normal);
                 line = text.AsMemory(_start, length);
                 _start += length + 1;
-                words = TextMetrics.MeasureLine(line.Span, out bool normal);
                 if (!normal)
                 {
                     line = TextMetrics.NormalizeSpace(line.Span).AsMemory();

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Cleaner.Core.Segmentation;
 
 /// <summary>Length and shape measures that work for every script.</summary>
@@ -93,24 +98,93 @@ public static class TextMetrics
         return n;
     }
 
-    /// <summary><see cref="WordCount"/> of a line, and whether <see cref="NormalizeSpace(string)"/> would leave the
-    /// line as it is: the segmenter needs both for every line of a dump, and one pass reads it once.</summary>
-    internal static int MeasureLine(ReadOnlySpan<char> line, out bool normal)
+    /// <summary>Measures the line at the start of <paramref name="text"/>, up to its first '\n' (or its end), in one
+    /// pass: returns the line's length, with its <see cref="WordCount"/> and whether
+    /// <see cref="NormalizeSpace(string)"/> would leave it as it is. The segmenter needs all three for every line of
+    /// a dump; ASCII runs are read 16 characters at a time.</summary>
+    public static int MeasureLine(ReadOnlySpan<char> text, out int words, out bool normal)
     {
         var classes = Class;
-        int n = 0, inWord = 0, odd = 0, space = 0;
-        foreach (var c in line)
+        int n = 0, inWord = 0, odd = 0, space = 0, i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            int k = classes[c];
-            int word = k & WordBit, unspaced = (k >> 1) & 1, keeps = (k >> 2) & 1;
-            n += word & (inWord ^ 1) | unspaced;
-            inWord = word | keeps & inWord;
-            int isSpace = (k >> 4) & 1;
-            odd |= k & (BlankBit | InvisibleBit) | isSpace & space; // a character Collapse drops or changes, or a second space
-            space = isSpace;
+            // Each 16 characters become bit masks (word character, apostrophe or hyphen, space, control), and the
+            // scalar rules below run on the masks: a word starts where a word character follows none. 16 that are
+            // not all ASCII (a curly quote in English text) are read one by one.
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 16 <= text.Length)
+            {
+                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
+                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
+                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                {
+                    for (int end = i + 16; i < end; i++)
+                    {
+                        char c = text[i];
+                        if (c == '\n') goto Done;
+                        Step(classes[c], ref n, ref inWord, ref odd, ref space);
+                    }
+                    continue;
+                }
+                var v = Vector128.Narrow(lo, hi);
+                int count = 16;
+                uint valid = 0xFFFF;
+                uint newline = Vector128.Equals(v, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
+                if (newline != 0)
+                {
+                    count = BitOperations.TrailingZeroCount(newline);
+                    if (count == 0) goto Done;
+                    valid = (1u << count) - 1;
+                }
+                var letter = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
+                var digit = Vector128.LessThan(v - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
+                uint word = (letter | digit).ExtractMostSignificantBits() & valid;
+                uint keeps = (Vector128.Equals(v, Vector128.Create((byte)'\'')) | Vector128.Equals(v, Vector128.Create((byte)'-'))).ExtractMostSignificantBits() & valid;
+                uint spaces = Vector128.Equals(v, Vector128.Create((byte)' ')).ExtractMostSignificantBits() & valid;
+                uint blank = (Vector128.LessThan(v, Vector128.Create((byte)' ')) | Vector128.Equals(v, Vector128.Create((byte)0x7F))).ExtractMostSignificantBits() & valid;
+                odd |= (int)(blank | spaces & (spaces << 1 | (uint)space));
+                space = (int)(spaces >> (count - 1)) & 1;
+                if (keeps == 0)
+                {
+                    n += BitOperations.PopCount(word & ~(word << 1 | (uint)inWord));
+                    inWord = (int)(word >> (count - 1)) & 1;
+                }
+                else
+                {
+                    for (int j = 0; j < count; j++)
+                    {
+                        int w = (int)(word >> j) & 1, k = (int)(keeps >> j) & 1;
+                        n += w & (inWord ^ 1);
+                        inWord = w | k & inWord;
+                    }
+                }
+                i += count;
+                if (count < 16) goto Done;
+            }
         }
-        normal = line.IsEmpty || odd == 0 && line[0] != ' ' && line[^1] != ' ';
-        return n;
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n') break;
+            Step(classes[c], ref n, ref inWord, ref odd, ref space);
+        }
+        Done:
+        words = n;
+        normal = i == 0 || odd == 0 && text[0] != ' ' && text[i - 1] != ' ';
+        return i;
+    }
+
+    /// <summary>One character of <see cref="MeasureLine"/>, of class <paramref name="k"/>: branch-free, like
+    /// <see cref="WordCount"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(int k, ref int words, ref int inWord, ref int odd, ref int space)
+    {
+        int word = k & WordBit, unspaced = (k >> 1) & 1, keeps = (k >> 2) & 1; // keeps: the state carries over
+        words += word & (inWord ^ 1) | unspaced;
+        inWord = word | keeps & inWord;
+        int isSpace = (k >> 4) & 1;
+        odd |= k & (BlankBit | InvisibleBit) | isSpace & space; // a character Collapse drops or changes, or a second space
+        space = isSpace;
     }
 
     // Bits of Class: a letter or digit of a spaced script (1), of an unspaced script (2), a character that

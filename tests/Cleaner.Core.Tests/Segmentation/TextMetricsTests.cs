@@ -35,6 +35,29 @@ public class TextMetricsTests
     public void WordCountCountsWords(string text, int words) => Assert.Equal(words, TextMetrics.WordCount(text));
 
     [Fact]
+    public void MeasureLineAgreesWithWordCountAndNormalizeSpace()
+    {
+        // Random lines over characters that take every path of the measure (ASCII runs read 16 at a time, the
+        // scalar rest): words, apostrophes and hyphens, spaces, controls, non-ASCII letters, CJK, invisible ones.
+        const string alphabet = "aZ09 '-.,\t\r\n\u007f\u00e9\u2019\u00a0\u00ad\u6771\u3042 ";
+        var random = new Random(5);
+        for (int round = 0; round < 20000; round++)
+        {
+            var chars = new char[random.Next(0, 70)];
+            // Mostly ASCII letters and spaces, so that 16-character ASCII runs occur.
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : random.Next(6) == 0 ? ' ' : (char)('a' + random.Next(26));
+            var text = new string(chars);
+            int newline = text.IndexOf('\n');
+            var line = newline < 0 ? text : text[..newline];
+            int length = TextMetrics.MeasureLine(text, out int words, out bool normal);
+            Assert.Equal(line.Length, length);
+            Assert.Equal(TextMetrics.WordCount(line), words);
+            Assert.Equal(ReferenceEquals(TextMetrics.NormalizeSpace(line), line) || line.Length == 0, normal);
+        }
+    }
+
+    [Fact]
     public void ProseLengthSkipsLinkTargets()
     {
         Assert.Equal(6, TextMetrics.ProseLength("see https://example.com/a now"));
