@@ -90,9 +90,10 @@ public static class TextDecoder
 
     private static string? FindMetaCharset(byte[] bytes)
     {
-        // Most documents declare no charset (every text dump): a search of the bytes spares them a string of the
-        // head and the regex.
-        if (!ContainsCharsetWord(bytes.AsSpan(0, Math.Min(bytes.Length, 4096)))) return null;
+        // Most documents declare no charset (every text dump): a search of the bytes (a tag, then the word) spares
+        // them a string of the head and the regex.
+        var headBytes = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
+        if (!headBytes.Contains((byte)'<') || !ContainsCharsetWord(headBytes)) return null;
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         var m = MetaCharset.Match(head);
         return m.Success ? m.Groups[1].Value : null;
