@@ -27,7 +27,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// block of its own.</param>
     public List<Block> Segment(string text, bool firstLineIsTitle = false)
     {
-        if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+        if (!TextMetrics.IsNormalizedFormC(text)) text = text.Normalize(NormalizationForm.FormC);
         // Lines are read one ahead (the joining rules look at the next line), not collected first: a list of every
         // line was a fifth of what segmenting allocated.
         var lines = new LineReader(text);
@@ -110,7 +110,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
                 _start += length + 1;
                 if (!normal)
                 {
-                    line = TextMetrics.NormalizeSpace(line.Span).AsMemory();
+                    line = TextMetrics.Collapse(line.Span).AsMemory(); // what NormalizeSpace does to a line that is not normal
                     words = TextMetrics.WordCount(line.Span);
                 }
                 if (line.Length > 0) return true;

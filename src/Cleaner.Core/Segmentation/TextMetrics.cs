@@ -210,6 +210,34 @@ public static class TextMetrics
         return classes;
     }
 
+    /// <summary>Whether <paramref name="text"/> is in Unicode normal form C, as <see cref="string.IsNormalized(System.Text.NormalizationForm)"/>
+    /// tells, asking ICU only about text with characters outside Latin and the common punctuation.</summary>
+    public static bool IsNormalizedFormC(string text)
+    {
+        // Characters below U+0300 (Latin, up to the combining marks) and U+2010-U+2027 (dashes, quotes, bullet,
+        // ellipsis) are starters that compose with nothing before them and have no canonical decomposition: text of
+        // only these is normalised. That is most pages; ICU's check of the rest was a twentieth of segmenting a dump.
+        var span = text.AsSpan();
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
+            for (; i + 8 <= span.Length; i += 8)
+            {
+                var v = Vector128.LoadUnsafe(ref chars, (nuint)i);
+                var stable = Vector128.LessThan(v, Vector128.Create((ushort)0x300)) |
+                             Vector128.LessThan(v - Vector128.Create((ushort)0x2010), Vector128.Create((ushort)0x18));
+                if (stable != Vector128<ushort>.AllBitsSet) return text.IsNormalized(System.Text.NormalizationForm.FormC);
+            }
+        }
+        for (; i < span.Length; i++)
+            if (!IsNormalizationStable(span[i])) return text.IsNormalized(System.Text.NormalizationForm.FormC);
+        return true;
+    }
+
+    /// <summary>The characters <see cref="IsNormalizedFormC"/> passes without asking ICU.</summary>
+    public static bool IsNormalizationStable(char c) => c < 0x300 || (uint)(c - 0x2010) < 0x18;
+
     /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
     public static string NormalizeSpace(string s) => IsNormalized(s) ? s : Collapse(s); // most lines already are: no copy
 
@@ -219,7 +247,7 @@ public static class TextMetrics
     /// <summary><see cref="NormalizeSpace(string)"/> of a span: one string, however the span was built.</summary>
     public static string NormalizeSpace(ReadOnlySpan<char> s) => IsNormalized(s) ? new string(s) : Collapse(s);
 
-    private static string Collapse(ReadOnlySpan<char> s)
+    internal static string Collapse(ReadOnlySpan<char> s)
     {
         char[]? rented = null;
         Span<char> buffer = s.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));

@@ -58,6 +58,31 @@ public class TextMetricsTests
     }
 
     [Fact]
+    public void NormalizationStableCharactersAreNormalStarters()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (!TextMetrics.IsNormalizationStable((char)c) || char.IsSurrogate((char)c)) continue;
+            var one = ((char)c).ToString();
+            // Normal alone (not a singleton or an exclusion) and not a mark: the marks (and the Hangul vowel and
+            // final jamo, far above these ranges) are the only characters that compose with one before them.
+            Assert.True(one.IsNormalized(System.Text.NormalizationForm.FormC), $"U+{c:X4}");
+            Assert.DoesNotContain(char.GetUnicodeCategory((char)c), new[] { System.Globalization.UnicodeCategory.NonSpacingMark,
+                System.Globalization.UnicodeCategory.SpacingCombiningMark, System.Globalization.UnicodeCategory.EnclosingMark });
+        }
+    }
+
+    [Theory]
+    [InlineData("plain ASCII text")]
+    [InlineData("caf\u00e9 \u2019quoted\u2019 \u2014 dash")]
+    [InlineData("cafe\u0301")]               // e + combining acute: not NFC
+    [InlineData("\u212B ngstr\u00f6m")]     // the Angstrom sign decomposes
+    [InlineData("\u0410\u0306 and more text after it")]
+    [InlineData("\uD55C\uAD6D\uC5B4")]
+    public void IsNormalizedFormCAgreesWithIcu(string text) =>
+        Assert.Equal(text.IsNormalized(System.Text.NormalizationForm.FormC), TextMetrics.IsNormalizedFormC(text));
+
+    [Fact]
     public void ProseLengthSkipsLinkTargets()
     {
         Assert.Equal(6, TextMetrics.ProseLength("see https://example.com/a now"));
