@@ -94,7 +94,8 @@ public static class BenchCommand
             }
             double mb = bytes / 1e6 * passes;
             int cleaned = pages.Count * passes;
-            Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB, {warmUp} warm-up passes");
+            Console.WriteLine($"{name}: {pages.Count} pages, {bytes / 1e6:F1} MB, {warmUp} warm-up passes" +
+                              (RuntimeHints.DelayedTiering ? $" (one CPU: at least {OneCpuWarmUp.TotalSeconds:F0} s, see README \"One CPU\")" : ""));
             // Per CPU-second too: on a shared machine the wall clock also counts other processes' time slices.
             Console.WriteLine($"  1 job : {cleaned / one.Seconds:F0} pages/s, {mb / one.Seconds:F1} MB/s wall; " +
                               $"{cleaned / one.CpuSeconds:F0} pages, {mb / one.CpuSeconds:F1} MB per CPU-second");
@@ -171,10 +172,17 @@ public static class BenchCommand
     /// which with profile-guided tiers compiles a hot method three times, in the background. After one pass over the
     /// corpus much of the code was still instrumented, which made a two-pass measurement ~30 % slower per CPU-second
     /// than the settled code that a long batch run spends its time in.</summary>
+    /// <remarks>On one CPU (a pinned process, a container limited to one core) the runtime waits ten times longer
+    /// before it starts tiering up (TC_DelaySingleProcMultiplier: 1 s instead of 100 ms, restarted at every new
+    /// method), and nothing is compiled while it waits, so a quiet pass does not mean settled code: the passes stayed
+    /// at ~400 pages/s for the first ~30 s of a text-dump run, then ran at ~1,400. There the warm-up runs at least
+    /// <see cref="OneCpuWarmUp"/>, unless the delay was set (README "Performance": one CPU).</remarks>
     /// <returns>The warm-up passes run.</returns>
     private static int WarmUp(CleanerPipeline pipeline, List<Page> pages)
     {
         const int MaxPasses = 8;
+        var minimum = RuntimeHints.DelayedTiering ? OneCpuWarmUp : TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
         long first = 0;
         for (int pass = 1; ; pass++)
         {
@@ -183,9 +191,11 @@ public static class BenchCommand
             long compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
             if (pass == 1) first = compiled;
             // Settled when a pass compiles under 2 % of what the first one did (stragglers: rarely taken paths).
-            else if (compiled * 50 < first || pass == MaxPasses) return pass;
+            else if ((compiled * 50 < first || pass >= MaxPasses) && clock.Elapsed >= minimum) return pass;
         }
     }
+
+    private static readonly TimeSpan OneCpuWarmUp = TimeSpan.FromSeconds(45);
 
     /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>
     private static double Measure(CleanerPipeline pipeline, List<Page> pages, int jobs, int passes)
