@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cleaner.Core.Knowledge;
 
 namespace Cleaner.Core.Metadata;
@@ -184,8 +188,37 @@ public sealed class LanguageDetector
         Span<int> firstAt = stackalloc int[ScriptNames.Length];
         var scriptIndex = ScriptIndex;
         // Every character is counted, those of no script under 0 (the test for "none" in the loop mispredicted at
-        // every space); where each script first appears decides ties.
-        for (int i = 0; i < text.Length; i++)
+        // every space); where each script first appears decides ties. Runs of 16 ASCII characters (most of a page
+        // in a Latin script) only have their letters counted, as one bit mask.
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 16 <= text.Length)
+            {
+                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
+                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
+                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                {
+                    for (int end = i + 16; i < end; i++)
+                    {
+                        int s = scriptIndex[text[i]];
+                        if (counts[s]++ == 0) firstAt[s] = i;
+                    }
+                    continue;
+                }
+                var v = Vector128.Narrow(lo, hi);
+                uint letters = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26))
+                    .ExtractMostSignificantBits();
+                if (letters != 0)
+                {
+                    if (counts[Latn] == 0) firstAt[Latn] = i + BitOperations.TrailingZeroCount(letters);
+                    counts[Latn] += BitOperations.PopCount(letters);
+                }
+                i += 16;
+            }
+        }
+        for (; i < text.Length; i++)
         {
             int s = scriptIndex[text[i]];
             if (counts[s]++ == 0) firstAt[s] = i;
@@ -209,8 +242,8 @@ public sealed class LanguageDetector
         counts[Hang] *= 3;
         // The first script to reach the highest count wins, in order of first appearance.
         int best = 0;
-        for (int i = 0; i < seen; i++)
-            if (counts[order[i]] > counts[best]) best = order[i];
+        for (int k = 0; k < seen; k++)
+            if (counts[order[k]] > counts[best]) best = order[k];
         return best == 0 ? ScriptNames[Latn]! : ScriptNames[best]!;
     }
 
