@@ -61,14 +61,16 @@ public static class TextMetrics
     {
         int words = 0, lower = 0;
         bool inWord = false;
+        var classes = Class; // letters and lower case by table: char.IsLetter/IsLower look non-ASCII up by category
         foreach (var c in text)
         {
-            if (char.IsLetter(c))
+            int k = classes[c];
+            if ((k & LetterBit) != 0)
             {
-                if (!inWord) { words++; if (char.IsLower(c)) lower++; }
+                if (!inWord) { words++; if ((k & LowerBit) != 0) lower++; }
                 inWord = true;
             }
-            else if (c != '\'' && c != '’' && c != '-') inWord = false;
+            else if ((k & InWordBit) == 0) inWord = false;
         }
         return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
     }
@@ -189,8 +191,10 @@ public static class TextMetrics
 
     // Bits of Class: a letter or digit of a spaced script (1), of an unspaced script (2), a character that
     // neither starts nor ends a word (4: apostrophes, hyphen); for MeasureLine, whitespace or a control
-    // character other than the space (8), the space (16), an invisible character that Collapse drops (32).
-    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, BlankBit = 8, SpaceBit = 16, InvisibleBit = 32;
+    // character other than the space (8), the space (16), an invisible character that Collapse drops (32); for
+    // IsProse, char.IsLetter (64) and char.IsLower (128).
+    private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, BlankBit = 8, SpaceBit = 16, InvisibleBit = 32,
+        LetterBit = 64, LowerBit = 128;
 
     /// <summary>Every char's class for <see cref="WordCount"/>, looked up once like <see cref="Weight"/>.</summary>
     private static readonly byte[] Class = BuildClasses();
@@ -205,6 +209,8 @@ public static class TextMetrics
             if (c == ' ') k |= SpaceBit;
             else if (char.IsWhiteSpace(c) || char.IsControl(c)) k |= BlankBit;
             else if (c is '\u00AD' or '\u200B' or '\uFEFF') k |= InvisibleBit;
+            if (char.IsLetter(c)) k |= LetterBit;
+            if (char.IsLower(c)) k |= LowerBit;
             classes[c] = (byte)k;
         }
         return classes;

@@ -83,6 +83,37 @@ public class TextMetricsTests
         Assert.Equal(text.IsNormalized(System.Text.NormalizationForm.FormC), TextMetrics.IsNormalizedFormC(text));
 
     [Fact]
+    public void IsProseCountsWordsAndLowerCaseStarts()
+    {
+        // The rule by char.IsLetter and char.IsLower, as IsProse read it before its table.
+        static bool Reference(string text)
+        {
+            int words = 0, lower = 0;
+            bool inWord = false;
+            foreach (var c in text)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (!inWord) { words++; if (char.IsLower(c)) lower++; }
+                    inWord = true;
+                }
+                else if (c != '\'' && c != '’' && c != '-') inWord = false;
+            }
+            return words >= 5 && lower >= 2 && lower * 10 >= words * 3;
+        }
+        const string alphabet = "aZé É東ß'’-1 ,.ǅ";
+        var random = new Random(7);
+        for (int round = 0; round < 20000; round++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (int i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            Assert.Equal(Reference(text), TextMetrics.IsProse(text));
+        }
+        Assert.True(TextMetrics.IsProse("Villagers will harvest crops and plant new ones"));
+    }
+
+    [Fact]
     public void ProseLengthSkipsLinkTargets()
     {
         Assert.Equal(6, TextMetrics.ProseLength("see https://example.com/a now"));
