@@ -18,6 +18,7 @@ namespace Cleaner.Core.Metadata;
 public sealed class LanguageDetector
 {
     private readonly PhraseMatcher _stopwords;
+    private readonly WordPhraseScanner _stopwordScanner; // the matcher's hits, found word by word
     private readonly Dictionary<string, string> _scriptOfLanguage; // language -> script of its stopwords
     // By index of a stopword in the matcher (scoring a page's hits takes no lookups by string):
     private readonly double[] _weightOf;     // 1 / languages listing the word
@@ -28,6 +29,7 @@ public sealed class LanguageDetector
     public LanguageDetector(PhraseBook phrases)
     {
         _stopwords = phrases.Matcher("stopwords");
+        _stopwordScanner = new WordPhraseScanner(phrases, "stopwords");
         var langsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         _scriptOfLanguage = new(StringComparer.Ordinal);
         foreach (var (phrase, lang) in phrases.All("stopwords"))
@@ -86,7 +88,7 @@ public sealed class LanguageDetector
         Span<char> folded = stackalloc char[sample.Length];
         TextFold.Fold(sample, folded);
         var votes = new StopwordVotes(this, script);
-        _stopwords.Scan(folded, ref votes);
+        _stopwordScanner.Scan(folded, ref votes);
         bool declaredFits = declaredCode != null &&
                             (_scriptOfLanguage.TryGetValue(declaredCode, out var ds) ? ds == script : script == "Latn");
         if (votes.Voted.Count == 0)
