@@ -11,14 +11,34 @@ namespace Cleaner.Core.Segmentation;
 public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
     /// <summary>What the segmenter needs from the phrase data, built once per phrase book.</summary>
-    private sealed class Knowledge(PhraseBook phrases)
+    private sealed class Knowledge
     {
-        public readonly PhraseMatcher BylineMarkers = phrases.Matcher("byline-marker");
+        public readonly PhraseMatcher BylineMarkers;
 
         // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
-        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords =
-            phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
-                .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _functionWords;
+
+        // One bit a word's length and first, second and last letters hash to, set for every function word: the
+        // last word of most lines is none, and one bit tells most of them apart without hashing it for the set.
+        private readonly ulong[] _maybeFunctionWord = new ulong[(1 << 16) / 64];
+
+        public Knowledge(PhraseBook phrases)
+        {
+            BylineMarkers = phrases.Matcher("byline-marker");
+            var words = phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var w in words) _maybeFunctionWord[FilterBit(w) >> 6] |= 1UL << FilterBit(w);
+            _functionWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public bool IsFunctionWord(ReadOnlySpan<char> lower)
+        {
+            int bit = FilterBit(lower);
+            return (_maybeFunctionWord[bit >> 6] & 1UL << bit) != 0 && _functionWords.Contains(lower);
+        }
+
+        private static int FilterBit(ReadOnlySpan<char> word) =>
+            (int)((uint)(word.Length * 0x9E3779B1 ^ word[0] * 0x85EBCA77u ^ word[^1] * 0xC2B2AE3Du ^ (word.Length > 1 ? word[1] : 0) * 0x27D4EB2Fu) >> 16);
     }
 
     private readonly Knowledge? _knowledge = phrases?.Shared(p => new Knowledge(p));
@@ -212,18 +232,17 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     private bool EndsWithFunctionWord(ReadOnlySpan<char> line, int wordCount)
     {
         if (_knowledge is null || line.Length > 2000) return false;
-        var words = _knowledge.FunctionWords;
         int end = line.Length;
-        if (!char.IsLetter(line[end - 1])) return false;
+        if (!TextMetrics.IsLetter(line[end - 1])) return false;
         int start = end;
-        while (start > 0 && char.IsLetter(line[start - 1])) start--;
+        while (start > 0 && TextMetrics.IsLetter(line[start - 1])) start--;
         int len = end - start;
         if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
         if (start > 0 && wordCount < 3) return false;
         if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
         TextFold.ToLowerInvariant(line.Slice(start, len), lower);
-        return words.Contains(lower);
+        return _knowledge.IsFunctionWord(lower);
     }
 
     /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>

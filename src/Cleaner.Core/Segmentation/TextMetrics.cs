@@ -196,6 +196,9 @@ public static class TextMetrics
     private const int WordBit = 1, UnspacedBit = 2, InWordBit = 4, BlankBit = 8, SpaceBit = 16, InvisibleBit = 32,
         LetterBit = 64, LowerBit = 128;
 
+    /// <summary>char.IsLetter by table (non-ASCII characters are otherwise looked up by Unicode category).</summary>
+    internal static bool IsLetter(char c) => (Class[c] & LetterBit) != 0;
+
     /// <summary>Every char's class for <see cref="WordCount"/>, looked up once like <see cref="Weight"/>.</summary>
     private static readonly byte[] Class = BuildClasses();
 
