@@ -21,7 +21,7 @@ public static class BenchCommand
     };
     private static readonly Option<int> Passes = new("--passes")
     {
-        Description = "Times each set is cleaned per measurement, one-job and N-job passes alternating (after warm-up passes until the JIT has settled).",
+        Description = "Times each set is cleaned per measurement, in rounds of up to 3 passes, one-job and N-job rounds alternating (after warm-up passes until background compilation has stopped).",
         DefaultValueFactory = _ => 3,
     };
     private static readonly Option<bool> Stages = new("--stages")
@@ -83,14 +83,18 @@ public static class BenchCommand
             var pipeline = new CleanerPipeline(new CleanerOptions());
             int warmUp = WarmUp(pipeline, pages);
 
-            // One-job and N-job passes alternate, so a slow spell of a shared machine weighs on both alike.
+            // One-job and N-job rounds alternate, so a slow spell of a shared machine weighs on both alike. A round
+            // cleans the set up to RoundPasses times back to back: a batch stream has no barrier every few hundred
+            // pages, where the other workers wait for the last one (the dumps are in name order, and the largest,
+            // 137 KB, comes near the end: ~5 % of a two-job text pass once a pass took 0.15 s).
             var one = new Tally();
             var many = new Tally();
             var ratios = new List<double>();
-            for (int pass = 0; pass < passes; pass++)
+            for (int done = 0; done < passes; done += RoundPasses)
             {
-                double a = one.Add(() => Measure(pipeline, pages, 1, 1));
-                if (jobs > 1) ratios.Add(a / many.Add(() => Measure(pipeline, pages, jobs, 1)));
+                int round = Math.Min(RoundPasses, passes - done);
+                double a = one.Add(() => Measure(pipeline, pages, 1, round));
+                if (jobs > 1) ratios.Add(a / many.Add(() => Measure(pipeline, pages, jobs, round)));
             }
             double mb = bytes / 1e6 * passes;
             int cleaned = pages.Count * passes;
@@ -101,7 +105,7 @@ public static class BenchCommand
                               $"{cleaned / one.CpuSeconds:F0} pages, {mb / one.CpuSeconds:F1} MB per CPU-second");
             if (jobs > 1)
                 Console.WriteLine($"  {jobs} jobs: {cleaned / many.Seconds:F0} pages/s, {mb / many.Seconds:F1} MB/s, {one.Seconds / many.Seconds:F2}x one job " +
-                                  $"(passes {ratios.Min():F2}-{ratios.Max():F2}x, median {Median(ratios):F2}x); " +
+                                  $"(rounds {ratios.Min():F2}-{ratios.Max():F2}x, median {Median(ratios):F2}x); " +
                                   // More CPU per page than one job means the workers slow each other (shared cache lines, memory).
                                   $"{cleaned / many.CpuSeconds:F0} pages per CPU-second");
             // What limits the --jobs speedup besides the cores: collections pause every worker, locks serialise them.
@@ -145,21 +149,23 @@ public static class BenchCommand
         }
     }
 
-    /// <summary>Runtime counters over a measurement: collections, bytes allocated, GC pause time, lock contentions.</summary>
-    private readonly record struct RuntimeCounts(int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Paused, long Contentions)
+    /// <summary>Runtime counters over a measurement: collections, bytes allocated, GC pause time, lock contentions, JIT time.</summary>
+    private readonly record struct RuntimeCounts(int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Paused, long Contentions, TimeSpan Jit)
     {
         public static RuntimeCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Monitor.LockContentionCount);
+            GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Monitor.LockContentionCount, System.Runtime.JitInfo.GetCompilationTime());
 
         public static RuntimeCounts operator -(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1,
-            a.Gen2 - b.Gen2, a.Allocated - b.Allocated, a.Paused - b.Paused, a.Contentions - b.Contentions);
+            a.Gen2 - b.Gen2, a.Allocated - b.Allocated, a.Paused - b.Paused, a.Contentions - b.Contentions, a.Jit - b.Jit);
 
         public static RuntimeCounts operator +(RuntimeCounts a, RuntimeCounts b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1,
-            a.Gen2 + b.Gen2, a.Allocated + b.Allocated, a.Paused + b.Paused, a.Contentions + b.Contentions);
+            a.Gen2 + b.Gen2, a.Allocated + b.Allocated, a.Paused + b.Paused, a.Contentions + b.Contentions, a.Jit + b.Jit);
 
         public string Describe(int pages, double seconds) =>
             $"{Allocated / 1e6 / pages:F2} MB allocated a page; GCs gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}; " +
-            $"paused {Paused.TotalMilliseconds:F0} ms ({100 * Paused.TotalSeconds / seconds:F1}% of the time); {Contentions} lock contentions";
+            $"paused {Paused.TotalMilliseconds:F0} ms ({100 * Paused.TotalSeconds / seconds:F1}% of the time); {Contentions} lock contentions; " +
+            // Compilation still running in the background takes a core from the workers (see WarmUp).
+            $"JIT {Jit.TotalMilliseconds:F0} ms";
     }
 
     private static byte[] Load(string path)
@@ -172,30 +178,38 @@ public static class BenchCommand
     /// which with profile-guided tiers compiles a hot method three times, in the background. After one pass over the
     /// corpus much of the code was still instrumented, which made a two-pass measurement ~30 % slower per CPU-second
     /// than the settled code that a long batch run spends its time in.</summary>
-    /// <remarks>On one CPU (a pinned process, a container limited to one core) the runtime waits ten times longer
-    /// before it starts tiering up (TC_DelaySingleProcMultiplier: 1 s instead of 100 ms, restarted at every new
-    /// method), and nothing is compiled while it waits, so a quiet pass does not mean settled code: the passes stayed
-    /// at ~400 pages/s for the first ~30 s of a text-dump run, then ran at ~1,400. There the warm-up runs at least
-    /// <see cref="OneCpuWarmUp"/>, unless the delay was set (README "Performance": one CPU).</remarks>
+    /// <remarks>Settled means three passes in a row with background compilation under 2 % of their time. Counting
+    /// compiled methods instead (a pass compiling under 2 % of the first pass's methods, at most 8 passes) ended the
+    /// warm-up while the JIT still took 20-35 % of a core: text-dump passes are short (0.3 s), and methods taken
+    /// rarely reach their tier-up call counts only after 20-30 passes. With one job that compilation ran on the other
+    /// core (per CPU-second 1.24 cores for one job); with two it took a worker's core (two jobs 1.5x instead of 1.8x).
+    /// On one CPU (a pinned process, a container limited to one core) the runtime waits ten times longer before
+    /// it starts tiering up (TC_DelaySingleProcMultiplier: 1 s instead of 100 ms, restarted at every new method),
+    /// and nothing is compiled while it waits, so a quiet pass does not mean settled code: the passes stayed at ~400
+    /// pages/s for the first ~30 s of a text-dump run, then ran at ~1,400. There the warm-up runs at least
+    /// <see cref="OneCpuWarmUp"/>, unless the delay was set (README "One CPU").</remarks>
     /// <returns>The warm-up passes run.</returns>
     private static int WarmUp(CleanerPipeline pipeline, List<Page> pages)
     {
-        const int MaxPasses = 8;
+        const int QuietPassesNeeded = 3;
+        const double QuietJitShare = 0.02;
         var minimum = RuntimeHints.DelayedTiering ? OneCpuWarmUp : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        long first = 0;
+        int quiet = 0;
         for (int pass = 1; ; pass++)
         {
-            long before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            Measure(pipeline, pages, 1, 1);
-            long compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
-            if (pass == 1) first = compiled;
-            // Settled when a pass compiles under 2 % of what the first one did (stragglers: rarely taken paths).
-            else if ((compiled * 50 < first || pass >= MaxPasses) && clock.Elapsed >= minimum) return pass;
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            double seconds = Measure(pipeline, pages, 1, 1);
+            var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            quiet = jit.TotalSeconds < QuietJitShare * seconds ? quiet + 1 : 0;
+            if ((quiet >= QuietPassesNeeded && clock.Elapsed >= minimum) || clock.Elapsed >= MaxWarmUp) return pass;
         }
     }
 
+    private const int RoundPasses = 3;
+
     private static readonly TimeSpan OneCpuWarmUp = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
 
     /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>
     private static double Measure(CleanerPipeline pipeline, List<Page> pages, int jobs, int passes)
