@@ -65,8 +65,9 @@ public sealed class ArticleAssembler
             previousRemoved = b;
         }
         CloseGroup(article, groupLines);
-        // Emptied, so the page's lines are not kept alive; dropped after a huge page, so its table is not either.
-        if (seen.Count > 1 << 14) t_seen = null;
+        // Emptied, so the page's lines are not kept alive; dropped when much larger than this page needed (Clear
+        // wipes the whole table: one grown by a long page made every later page pay for it).
+        if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
         else seen.Clear();
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);

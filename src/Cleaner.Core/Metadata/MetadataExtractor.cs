@@ -131,7 +131,9 @@ public sealed class MetadataExtractor
                 Append(b.Text);
                 first = false;
             }
-            seen.Clear();
+            // Dropped when much larger than this page needed (Clear wipes the whole table).
+            if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
+            else seen.Clear();
         }
     }
 
