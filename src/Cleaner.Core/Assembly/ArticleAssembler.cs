@@ -10,10 +10,19 @@ public sealed class ArticleAssembler
 {
     private const int RepeatedLabelMaxChars = 100;
 
+    [ThreadStatic] private static HashSet<string>? t_seen;
+
     public void Assemble(PageContext page, Article article, CleanStats stats)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var captions = new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
+        // The thread's set, emptied first (a page that threw must not leave its lines to the next): a set grown
+        // for every page was most of what assembling allocated.
+        var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+        seen.Clear();
+        var captions = article.Images.Count == 0 ? null // text dumps have no images
+            : new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
+        int content = 0;
+        foreach (var b in page.Blocks) if (b.Kind == BlockKind.Content) content++;
+        article.Paragraphs.EnsureCapacity(article.Paragraphs.Count + content);
         Block? previousRemoved = null;
         // Lines of the last removed entry, joined once when the group ends (appending to the entry's text
         // line by line was quadratic on long groups such as a comment section).
@@ -28,7 +37,7 @@ public sealed class ArticleAssembler
                 // pages: F1 0.927 with every repeat dropped, 0.957 with paragraphs kept).
                 // Table cells are exempt: a data table repeats values from row to row ("56", "14.7%").
                 bool repeatedLabel = b.Text.Length < RepeatedLabelMaxChars && b.Tag is not ("td" or "th") && !seen.Add(b.Text);
-                if (!repeatedLabel && !captions.Contains(b.Text)) article.Paragraphs.Add(b.Text);
+                if (!repeatedLabel && captions?.Contains(b.Text) != true) article.Paragraphs.Add(b.Text);
                 previousRemoved = null;
                 stats.ContentBlocks++;
                 continue;
@@ -56,6 +65,10 @@ public sealed class ArticleAssembler
             previousRemoved = b;
         }
         CloseGroup(article, groupLines);
+        // Emptied, so the page's lines are not kept alive; dropped when much larger than this page needed (Clear
+        // wipes the whole table: one grown by a long page made every later page pay for it).
+        if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
+        else seen.Clear();
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);
     }

@@ -32,23 +32,23 @@ public static class TextDecoder
 
         // 3. Declared charset: outside (HTTP) first, then in the document head.
         var declared = declaredCharset ?? FindMetaCharset(bytes);
-        var valid8 = IsValidUtf8(bytes);
         if (declared != null && GetEncoding(declared) is { } enc)
         {
-            // A page that declares a legacy charset but is valid non-ASCII UTF-8 is UTF-8 in practice.
-            if (enc.CodePage != 65001 && valid8 && HasNonAscii(bytes))
-                return new(Utf8(bytes), "utf-8", "valid-utf8-over-declared");
-            if (enc.CodePage == 65001 && !valid8)
+            if (enc.CodePage == 65001)
             {
+                if (ValidUtf8(bytes) is { } text) return new(text, enc.WebName, "declared");
                 var guess = Detect(bytes);
                 if (guess != null && guess.CodePage != 65001 && InvalidUtf8Share(bytes) > 0.3)
                     return new(guess.GetString(bytes), guess.WebName, "detected-over-declared");
+                return new(Utf8(bytes), enc.WebName, "declared");
             }
-            return new(enc.CodePage == 65001 ? Utf8(bytes) : enc.GetString(bytes), enc.WebName, "declared");
+            // A page that declares a legacy charset but is valid non-ASCII UTF-8 is UTF-8 in practice.
+            if (HasNonAscii(bytes) && ValidUtf8(bytes) is { } utf8) return new(utf8, "utf-8", "valid-utf8-over-declared");
+            return new(enc.GetString(bytes), enc.WebName, "declared");
         }
 
         // 4. Valid UTF-8, else detection.
-        if (valid8) return new(Utf8(bytes), "utf-8", "utf8-valid");
+        if (ValidUtf8(bytes) is { } valid) return new(valid, "utf-8", "utf8-valid");
         var detected = Detect(bytes) ?? Encoding.GetEncoding(1252);
         return new(detected.GetString(bytes), detected.WebName, "detected");
     }
@@ -88,11 +88,42 @@ public static class TextDecoder
 
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
+    /// <summary>The text of <paramref name="bytes"/> if they are valid UTF-8, else null. Checking and then decoding
+    /// read the bytes three times (the check, the decoder's count of chars, the decoding): this decodes into a
+    /// pooled buffer, which checks as it goes, and copies the result once.</summary>
+    private static string? ValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // A huge document is not worth a pooled buffer of its size (the pool would keep it).
+        if (bytes.Length > 1 << 20) return IsValidUtf8(bytes) ? Utf8(bytes) : null;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1)); // UTF-16 needs at most a char a byte
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out int written, replaceInvalidSequences: false);
+        var text = status == System.Buffers.OperationStatus.Done ? new string(buffer, 0, written) : null;
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return text;
+    }
+
     private static string? FindMetaCharset(byte[] bytes)
     {
+        // Most documents declare no charset (every text dump): a search of the bytes (a tag, then the word) spares
+        // them a string of the head and the regex.
+        var headBytes = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
+        if (!headBytes.Contains((byte)'<') || !ContainsCharsetWord(headBytes)) return null;
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
         var m = MetaCharset.Match(head);
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    /// <summary>"charset" in any case, as the regex would find it (Latin-1 maps bytes to chars one to one, and
+    /// no other Latin-1 letter matches one of these ignoring case).</summary>
+    private static bool ContainsCharsetWord(ReadOnlySpan<byte> head)
+    {
+        for (int i = head.IndexOfAny((byte)'c', (byte)'C'); i >= 0 && i + 7 <= head.Length;)
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(head.Slice(i, 7), "charset"u8)) return true;
+            int next = head[(i + 1)..].IndexOfAny((byte)'c', (byte)'C');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
     }
 
     private static Encoding? Detect(byte[] bytes)
@@ -134,6 +165,7 @@ public static class TextDecoder
     {
         int n = Math.Min(bytes.Length & ~1, 2048);
         if (n < 8) return null;
+        if (!bytes.AsSpan(0, n).Contains((byte)0)) return null; // one vectorised test for all but UTF-16
         int evenZero = 0, oddZero = 0;
         for (int i = 0; i < n; i += 2)
         {

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cleaner.Core.Knowledge;
 
 namespace Cleaner.Core.Metadata;
@@ -14,6 +18,7 @@ namespace Cleaner.Core.Metadata;
 public sealed class LanguageDetector
 {
     private readonly PhraseMatcher _stopwords;
+    private readonly WordPhraseScanner _stopwordScanner; // the matcher's hits, found word by word
     private readonly Dictionary<string, string> _scriptOfLanguage; // language -> script of its stopwords
     // By index of a stopword in the matcher (scoring a page's hits takes no lookups by string):
     private readonly double[] _weightOf;     // 1 / languages listing the word
@@ -24,6 +29,7 @@ public sealed class LanguageDetector
     public LanguageDetector(PhraseBook phrases)
     {
         _stopwords = phrases.Matcher("stopwords");
+        _stopwordScanner = new WordPhraseScanner(phrases, "stopwords");
         var langsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         _scriptOfLanguage = new(StringComparer.Ordinal);
         foreach (var (phrase, lang) in phrases.All("stopwords"))
@@ -53,11 +59,15 @@ public sealed class LanguageDetector
     public string? Detect(string text, string? declared = null) => Detect(text, declared, out _);
 
     /// <summary>Detects the language; <paramref name="sure"/> is false when the evidence was thin.</summary>
-    public string? Detect(string text, string? declared, out bool sure)
+    public string? Detect(string text, string? declared, out bool sure) => Detect(text.AsSpan(), declared, out sure);
+
+    /// <summary><see cref="Detect(string, string?, out bool)"/> of text that need not be a string (a sample put
+    /// together from a page's blocks).</summary>
+    public string? Detect(ReadOnlySpan<char> text, string? declared, out bool sure)
     {
         sure = true;
         // A few thousand characters of body text carry hundreds of stopwords: plenty of evidence, a fraction of the work.
-        var sample = text.AsSpan(0, Math.Min(text.Length, SampleLength));
+        var sample = text[..Math.Min(text.Length, SampleLength)];
         var declaredCode = Normalize(declared);
         var script = DominantScript(sample);
         switch (script)
@@ -78,7 +88,7 @@ public sealed class LanguageDetector
         Span<char> folded = stackalloc char[sample.Length];
         TextFold.Fold(sample, folded);
         var votes = new StopwordVotes(this, script);
-        _stopwords.Scan(folded, ref votes);
+        _stopwordScanner.Scan(folded, ref votes);
         bool declaredFits = declaredCode != null &&
                             (_scriptOfLanguage.TryGetValue(declaredCode, out var ds) ? ds == script : script == "Latn");
         if (votes.Voted.Count == 0)
@@ -174,29 +184,71 @@ public sealed class LanguageDetector
     /// <summary>The script most of the letters are written in.</summary>
     public static string DominantScript(ReadOnlySpan<char> text)
     {
+        // ASCII text has Latin letters or none, and either way is "Latn": one vectorised test for most pages.
+        if (!text.ContainsAnyExceptInRange('\0', '\u007F')) return ScriptNames[Latn]!;
         Span<int> counts = stackalloc int[ScriptNames.Length];
+        Span<int> firstAt = stackalloc int[ScriptNames.Length];
+        var scriptIndex = ScriptIndex;
+        // Every character is counted, those of no script under 0 (the test for "none" in the loop mispredicted at
+        // every space); where each script first appears decides ties. Runs of 16 ASCII characters (most of a page
+        // in a Latin script) only have their letters counted, as one bit mask.
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 16 <= text.Length)
+            {
+                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
+                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
+                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                {
+                    for (int end = i + 16; i < end; i++)
+                    {
+                        int s = scriptIndex[text[i]];
+                        if (counts[s]++ == 0) firstAt[s] = i;
+                    }
+                    continue;
+                }
+                var v = Vector128.Narrow(lo, hi);
+                uint letters = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26))
+                    .ExtractMostSignificantBits();
+                if (letters != 0)
+                {
+                    if (counts[Latn] == 0) firstAt[Latn] = i + BitOperations.TrailingZeroCount(letters);
+                    counts[Latn] += BitOperations.PopCount(letters);
+                }
+                i += 16;
+            }
+        }
+        for (; i < text.Length; i++)
+        {
+            int s = scriptIndex[text[i]];
+            if (counts[s]++ == 0) firstAt[s] = i;
+        }
+        counts[0] = 0;
         Span<int> order = stackalloc int[ScriptNames.Length]; // scripts in order of first appearance
         int seen = 0;
-        foreach (var c in text)
+        for (int s = 1; s < ScriptNames.Length; s++)
         {
-            if (c < 0x80 && !char.IsAsciiLetter(c)) continue;
-            int s = ScriptIndex[c];
-            if (s == 0) continue;
-            if (counts[s]++ == 0) order[seen++] = s;
+            if (counts[s] == 0) continue;
+            int k = seen++;
+            while (k > 0 && firstAt[order[k - 1]] > firstAt[s]) { order[k] = order[k - 1]; k--; }
+            order[k] = s;
         }
-        int latn = Array.IndexOf(ScriptNames, "Latn"), hani = Array.IndexOf(ScriptNames, "Hani"),
-            kana = Array.IndexOf(ScriptNames, "Kana"), hang = Array.IndexOf(ScriptNames, "Hang");
         // Japanese mixes kana into kanji; a modest share of kana settles it. A character of an unspaced script
         // carries about a short word (as in TextMetrics.EffectiveLength), so it weighs three letters: brand names,
         // URLs and pinyin beside Chinese text do not make it Latin.
-        if (counts[kana] > 0 && counts[kana] * 10 >= counts[hani]) { counts[kana] += counts[hani]; counts[hani] = 0; }
-        counts[hani] *= 3;
-        counts[kana] *= 3;
-        counts[hang] *= 3;
+        if (counts[Kana] > 0 && counts[Kana] * 10 >= counts[Hani]) { counts[Kana] += counts[Hani]; counts[Hani] = 0; }
+        counts[Hani] *= 3;
+        counts[Kana] *= 3;
+        counts[Hang] *= 3;
         // The first script to reach the highest count wins, in order of first appearance.
         int best = 0;
-        for (int i = 0; i < seen; i++)
-            if (counts[order[i]] > counts[best]) best = order[i];
-        return best == 0 ? ScriptNames[latn]! : ScriptNames[best]!;
+        for (int k = 0; k < seen; k++)
+            if (counts[order[k]] > counts[best]) best = order[k];
+        return best == 0 ? ScriptNames[Latn]! : ScriptNames[best]!;
     }
+
+    private static readonly int Latn = Array.IndexOf(ScriptNames, "Latn"), Hani = Array.IndexOf(ScriptNames, "Hani"),
+        Kana = Array.IndexOf(ScriptNames, "Kana"), Hang = Array.IndexOf(ScriptNames, "Hang");
 }

@@ -88,29 +88,52 @@ public sealed class MetadataExtractor
         // Only the detector's sample is built: joining (and de-duplicating) every block of a long page cost more
         // than reading its first few thousand characters.
         if (page.ForcedLanguage != null) { article.Language = page.ForcedLanguage; return; }
-        var body = new System.Text.StringBuilder();
-        AppendDistinct(body, page.Blocks.Where(b => b.Kind == BlockKind.Content));
-        if (body.Length < 200)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(LanguageDetector.SampleLength);
+        var sample = new Sample(buffer);
+        sample.AppendDistinct(page.Blocks, contentOnly: true);
+        if (sample.Length < 200)
         {
-            body.Append('\n');
-            AppendDistinct(body, page.Blocks);
+            sample.Append("\n");
+            sample.AppendDistinct(page.Blocks, contentOnly: false);
         }
-        article.Language = page.Phrases.Shared(p => new LanguageDetector(p)).Detect(body.ToString(), page.Hints.DeclaredLanguage);
+        article.Language = page.Phrases.Shared(p => new LanguageDetector(p)).Detect(sample.Text, page.Hints.DeclaredLanguage, out _);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
     }
 
-    /// <summary>Appends the distinct texts of <paramref name="blocks"/>, one a line, until the language detector's
-    /// sample is full (what follows it would not be read).</summary>
-    private static void AppendDistinct(System.Text.StringBuilder body, IEnumerable<Block> blocks)
+    /// <summary>The language detector's sample: the start of the page's distinct texts, one a line, written into a
+    /// buffer of the sample's length (what follows would not be read, and a string of it would only be copied).</summary>
+    private struct Sample(char[] buffer)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        bool first = true;
-        foreach (var b in blocks)
+        [ThreadStatic] private static HashSet<string>? t_seen;
+        private int _length;
+
+        public readonly int Length => _length;
+        public readonly ReadOnlySpan<char> Text => buffer.AsSpan(0, _length);
+
+        public void Append(ReadOnlySpan<char> text)
         {
-            if (body.Length >= LanguageDetector.SampleLength) return;
-            if (!seen.Add(b.Text)) continue;
-            if (!first) body.Append('\n');
-            body.Append(b.Text);
-            first = false;
+            int n = Math.Min(text.Length, LanguageDetector.SampleLength - _length); // the pool's array may be longer
+            text[..n].CopyTo(buffer.AsSpan(_length));
+            _length += n;
+        }
+
+        /// <summary>Appends the distinct texts of the (content) blocks until the sample is full.</summary>
+        public void AppendDistinct(List<Block> blocks, bool contentOnly)
+        {
+            var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+            bool first = true;
+            foreach (var b in blocks)
+            {
+                if (contentOnly && b.Kind != BlockKind.Content) continue;
+                if (_length >= LanguageDetector.SampleLength) break;
+                if (!seen.Add(b.Text)) continue;
+                if (!first) Append("\n");
+                Append(b.Text);
+                first = false;
+            }
+            // Dropped when much larger than this page needed (Clear wipes the whole table).
+            if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
+            else seen.Clear();
         }
     }
 

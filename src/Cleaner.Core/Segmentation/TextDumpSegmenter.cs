@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Cleaner.Core.Knowledge;
 using Cleaner.Core.Model;
@@ -10,14 +11,34 @@ namespace Cleaner.Core.Segmentation;
 public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
 {
     /// <summary>What the segmenter needs from the phrase data, built once per phrase book.</summary>
-    private sealed class Knowledge(PhraseBook phrases)
+    private sealed class Knowledge
     {
-        public readonly PhraseMatcher BylineMarkers = phrases.Matcher("byline-marker");
+        public readonly PhraseMatcher BylineMarkers;
 
         // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
-        public readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords =
-            phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
-                .ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _functionWords;
+
+        // One bit a word's length and first, second and last letters hash to, set for every function word: the
+        // last word of most lines is none, and one bit tells most of them apart without hashing it for the set.
+        private readonly ulong[] _maybeFunctionWord = new ulong[(1 << 16) / 64];
+
+        public Knowledge(PhraseBook phrases)
+        {
+            BylineMarkers = phrases.Matcher("byline-marker");
+            var words = phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var w in words) _maybeFunctionWord[FilterBit(w) >> 6] |= 1UL << FilterBit(w);
+            _functionWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public bool IsFunctionWord(ReadOnlySpan<char> lower)
+        {
+            int bit = FilterBit(lower);
+            return (_maybeFunctionWord[bit >> 6] & 1UL << bit) != 0 && _functionWords.Contains(lower);
+        }
+
+        private static int FilterBit(ReadOnlySpan<char> word) =>
+            (int)((uint)(word.Length * 0x9E3779B1 ^ word[0] * 0x85EBCA77u ^ word[^1] * 0xC2B2AE3Du ^ (word.Length > 1 ? word[1] : 0) * 0x27D4EB2Fu) >> 16);
     }
 
     private readonly Knowledge? _knowledge = phrases?.Shared(p => new Knowledge(p));
@@ -26,32 +47,31 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// block of its own.</param>
     public List<Block> Segment(string text, bool firstLineIsTitle = false)
     {
-        if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
-        // Lines are slices of the text (a copy only where spaces needed collapsing): most of a dump is read once.
-        var lines = new List<ReadOnlyMemory<char>>();
-        foreach (var range in text.AsSpan().Split('\n'))
-        {
-            var line = TextMetrics.NormalizeSpace(text.AsMemory(range));
-            if (line.Length > 0) lines.Add(line);
-        }
+        if (!TextMetrics.IsNormalizedFormC(text)) text = text.Normalize(NormalizationForm.FormC);
+        // Lines are read one ahead (the joining rules look at the next line), not collected first: a list of every
+        // line was a fifth of what segmenting allocated.
+        var lines = new LineReader(text);
+        bool hasNext = lines.Read(out var next, out int nextWords);
 
         // The block being built grows by appends; its word count is kept and only its tail is inspected, so a
         // long run of joined lines (a code block, one token a line) stays linear.
-        var blocks = new List<Block>();
-        var pending = new StringBuilder();
+        var blocks = new List<Block>(EstimateBlocks(text));
+        var pending = new PendingBlock();
         Span<char> tailBuffer = stackalloc char[TailLength];
         int pendingWords = 0;
         bool glueNext = false;
-        for (int i = 0; i < lines.Count; i++)
+        for (int i = 0; hasNext; i++)
         {
-            var line = lines[i].Span;
+            var lineText = next;
+            int lineWords = nextWords;
+            hasNext = lines.Read(out next, out nextWords);
+            var line = lineText.Span;
             bool has = pending.Length > 0;
             // A dump's first line is the page's <title>: a line of its own, never the start of a paragraph; only a
             // <title> that wrapped in the source goes on ("… the truth about tech" / "and libertarians - Salon.com").
             if (firstLineIsTitle && i == 1 && has && blocks.Count == 0 && !(char.IsLower(line[0]) && line.Contains(' ')))
             {
-                blocks.Add(new Block(0, pending.ToString()));
-                pending.Clear();
+                blocks.Add(new Block(0, pending.TakeText()));
                 has = false;
             }
             // Syntax-highlighted code puts every token on its own line: "avg" / "(" / "n" / ")". A line of code
@@ -59,42 +79,135 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
             bool codePunctuation = IsCodePunctuation(line);
             if (has && (glueNext || codePunctuation))
             {
-                if (!(glueNext && pending[^1] is '(' or '[' or '{' or '.')) pending.Append(' ');
-                pending.Append(line);
-                pendingWords += TextMetrics.WordCount(line);
+                var builder = pending.Builder;
+                if (!(glueNext && builder[^1] is '(' or '[' or '{' or '.')) builder.Append(' ');
+                builder.Append(line);
+                pendingWords += lineWords;
                 glueNext = codePunctuation;
                 continue;
             }
             glueNext = false;
-            int lineWords = TextMetrics.WordCount(line);
             // "1." / "Em uma vasilha …": a numbered step whose number was its own element.
-            if (has && pending.Length <= 3 && IsListNumber(pending.ToString()) && !IsListNumber(line))
+            if (has && pending.Length <= 3 && IsListNumber(pending.Tail(tailBuffer)) && !IsListNumber(line))
             {
-                pending.Append(' ').Append(line);
+                pending.Builder.Append(' ').Append(line);
                 pendingWords += lineWords;
                 continue;
             }
             if (has)
             {
-                int tailLength = Math.Min(pending.Length, TailLength);
-                pending.CopyTo(pending.Length - tailLength, tailBuffer, tailLength);
-                var tail = tailBuffer[..tailLength];
-                if ((Continues(tail, pendingWords, line, lineWords, i + 1 < lines.Count ? lines[i + 1].Span : default) ||
+                var tail = pending.Tail(tailBuffer);
+                if ((Continues(tail, pendingWords, line, lineWords, hasNext ? next.Span : default) ||
                      EndsWithFunctionWord(tail, pendingWords) && !IsOwnParagraph(line, lineWords) ||
                      IsLoneFunctionWord(line) && !TextMetrics.EndsSentence(tail)) && !OpensByline(line))
                 {
-                    AppendJoined(pending, line);
+                    AppendJoined(pending.Builder, line);
                     pendingWords += lineWords;
                     continue;
                 }
-                blocks.Add(new Block(blocks.Count, pending.ToString()));
-                pending.Clear();
+                blocks.Add(new Block(blocks.Count, pending.TakeText()));
             }
-            pending.Append(line);
+            pending.Start(lineText);
             pendingWords = lineWords;
         }
-        if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.ToString()));
+        if (pending.Length > 0) blocks.Add(new Block(blocks.Count, pending.TakeText()));
+        pending.Release();
         return blocks;
+    }
+
+    /// <summary>The non-empty lines of a dump, whitespace-normalised (a slice of the text unless spaces needed
+    /// collapsing), each with its word count.</summary>
+    private struct LineReader(string text)
+    {
+        private int _start;
+
+        public bool Read(out ReadOnlyMemory<char> line, out int words)
+        {
+            while (_start <= text.Length)
+            {
+                int length = TextMetrics.MeasureLine(text.AsSpan(_start), out words, out bool normal);
+                line = text.AsMemory(_start, length);
+                _start += length + 1;
+                if (!normal)
+                {
+                    line = TextMetrics.Collapse(line.Span).AsMemory(); // what NormalizeSpace does to a line that is not normal
+                    words = TextMetrics.WordCount(line.Span);
+                }
+                if (line.Length > 0) return true;
+            }
+            line = default;
+            words = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Room for a block a line (lines join more often than not, so this is an upper bound): the list
+    /// then never grows by copying.</summary>
+    private static int EstimateBlocks(string text) => Math.Min(text.AsSpan().Count('\n') + 1, 1 << 16);
+
+    /// <summary>The block being built. Most blocks are one line: that line stays a slice of the text and is
+    /// copied once, into the block's string, instead of into a builder and from there into the string. A line
+    /// that joins it moves it into the builder (the thread's, reused across pages).</summary>
+    private struct PendingBlock
+    {
+        [ThreadStatic] private static StringBuilder? t_builder;
+        private ReadOnlyMemory<char> _line;
+        private StringBuilder? _builder;
+        private bool _joined;
+
+        public readonly int Length => _joined ? _builder!.Length : _line.Length;
+
+        /// <summary>Starts a new block with <paramref name="line"/>; the previous one was taken.</summary>
+        public void Start(ReadOnlyMemory<char> line)
+        {
+            _line = line;
+            _joined = false;
+        }
+
+        /// <summary>The builder holding the block, for appending to it.</summary>
+        public StringBuilder Builder
+        {
+            get
+            {
+                if (_joined) return _builder!;
+                if (_builder == null)
+                {
+                    _builder = t_builder ?? new StringBuilder();
+                    t_builder = null;
+                }
+                _builder.Clear().Append(_line.Span);
+                _joined = true;
+                return _builder;
+            }
+        }
+
+        /// <summary>The last <see cref="TailLength"/> characters (all of a shorter block).</summary>
+        public readonly ReadOnlySpan<char> Tail(Span<char> buffer)
+        {
+            if (!_joined) return _line.Span[Math.Max(0, _line.Length - TailLength)..];
+            int length = Math.Min(_builder!.Length, TailLength);
+            _builder.CopyTo(_builder.Length - length, buffer, length);
+            return buffer[..length];
+        }
+
+        /// <summary>The block's text; the block is empty afterwards.</summary>
+        public string TakeText()
+        {
+            string text;
+            if (_joined) text = _builder!.ToString();
+            // A line that is a whole string already (a collapsed line, a one-line dump) is not copied again.
+            else if (MemoryMarshal.TryGetString(_line, out var whole, out int start, out int length) && start == 0 && length == whole.Length) text = whole;
+            else text = new string(_line.Span);
+            _line = default;
+            _joined = false;
+            return text;
+        }
+
+        /// <summary>Keeps the builder for the thread's next page, unless a huge block grew it.</summary>
+        public readonly void Release()
+        {
+            if (_builder != null && _builder.Capacity <= 1 << 16) t_builder = _builder;
+        }
     }
 
     /// <summary>How much of the block being built the joining rules look at.</summary>
@@ -119,18 +232,17 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     private bool EndsWithFunctionWord(ReadOnlySpan<char> line, int wordCount)
     {
         if (_knowledge is null || line.Length > 2000) return false;
-        var words = _knowledge.FunctionWords;
         int end = line.Length;
-        if (!char.IsLetter(line[end - 1])) return false;
+        if (!TextMetrics.IsLetter(line[end - 1])) return false;
         int start = end;
-        while (start > 0 && char.IsLetter(line[start - 1])) start--;
+        while (start > 0 && TextMetrics.IsLetter(line[start - 1])) start--;
         int len = end - start;
         if (len > 12 || start > 0 && line[start - 1] != ' ') return false;
         if (start > 0 && wordCount < 3) return false;
         if (len < 3 && char.IsUpper(line[start])) return false; // "Plan A", "World War I", "Vitamin E"
         Span<char> lower = stackalloc char[len];
         TextFold.ToLowerInvariant(line.Slice(start, len), lower);
-        return words.Contains(lower);
+        return _knowledge.IsFunctionWord(lower);
     }
 
     /// <summary>A capitalised full sentence of some length stands alone even after "… talking about".</summary>
@@ -145,13 +257,31 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     private bool OpensByline(ReadOnlySpan<char> line)
     {
         if (_knowledge is null || line.Length > 60) return false;
-        foreach (var hit in _knowledge.BylineMarkers.FindAll(line))
+        Span<char> folded = stackalloc char[line.Length];
+        TextFold.Fold(line, folded);
+        var markers = new MarkersAtStart(_knowledge.BylineMarkers);
+        _knowledge.BylineMarkers.Scan(folded, ref markers);
+        for (ulong lengths = markers.Lengths; lengths != 0; lengths &= lengths - 1)
         {
-            if (hit.Start != 0) continue;
-            if (hit.Length >= line.TrimEnd(": ").Length) return true; // "Autor:", "By" alone
-            if (char.IsLower(line[0]) && char.IsUpper(line[Math.Min(line.Length - 1, hit.Length + 1)])) return true;
+            int length = System.Numerics.BitOperations.TrailingZeroCount(lengths);
+            if (length >= line.TrimEnd(": ").Length) return true; // "Autor:", "By" alone
+            if (char.IsLower(line[0]) && char.IsUpper(line[Math.Min(line.Length - 1, length + 1)])) return true;
         }
         return false;
+    }
+
+    /// <summary>The lengths of the phrases found at the start of a line (at most 60 characters long), one bit each:
+    /// no list of hits per line.</summary>
+    private struct MarkersAtStart(PhraseMatcher matcher) : PhraseMatcher.IHitSink
+    {
+        public ulong Lengths;
+
+        public bool Hit(int end, int phrase)
+        {
+            int length = matcher.Phrases[phrase].Phrase.Length;
+            if (end - length + 1 == 0) Lengths |= 1UL << length;
+            return true;
+        }
     }
 
     private static void AppendJoined(StringBuilder a, ReadOnlySpan<char> b)

@@ -75,6 +75,18 @@ public class LanguageTests
         Assert.False(new BylineParser(PhraseBook.Default).LooksLikeByline(s.Paragraph, out _));
     }
 
+    // Runs of 16 ASCII characters are counted as a mask, the rest one by one: ties go to the script seen first.
+    [Theory]
+    [InlineData("abcdefghijklmnop абвгдежзийклмнопр", "Cyrl")]
+    [InlineData("abcdefghijklmnop абвгдежзийклмноп", "Latn")]    // a tie: Latin came first
+    [InlineData("абвгдежзийклмноп abcdefghijklmnop", "Cyrl")]    // a tie: Cyrillic came first
+    [InlineData("1234567890123456 ... абв, abcd", "Latn")]
+    [InlineData("................................ αβγ", "Grek")]
+    [InlineData("", "Latn")]
+    [InlineData("東京 the", "Hani")]                           // three letters a CJK character
+    public void DominantScriptCountsLettersAndBreaksTiesByFirstAppearance(string text, string script) =>
+        Assert.Equal(script, LanguageDetector.DominantScript(text));
+
     private static BlockKind Classify(string text, IBlockDetector detector)
     {
         var page = new PageContext([new Block(0, text)], InputFormat.TextDump, PhraseBook.Default);
