@@ -178,7 +178,8 @@ public static class BenchCommand
     /// which with profile-guided tiers compiles a hot method three times, in the background. After one pass over the
     /// corpus much of the code was still instrumented, which made a two-pass measurement ~30 % slower per CPU-second
     /// than the settled code that a long batch run spends its time in.</summary>
-    /// <remarks>Settled means three passes in a row with background compilation under 2 % of their time. Counting
+    /// <remarks>Settled means three passes in a row with background compilation under 2 % of their time, after
+    /// enough passes for code run once a pass to tier up (<see cref="TierUpPasses"/>). Counting
     /// compiled methods instead (a pass compiling under 2 % of the first pass's methods, at most 8 passes) ended the
     /// warm-up while the JIT still took 20-35 % of a core: text-dump passes are short (0.3 s), and methods taken
     /// rarely reach their tier-up call counts only after 20-30 passes. With one job that compilation ran on the other
@@ -202,14 +203,22 @@ public static class BenchCommand
             double seconds = Measure(pipeline, pages, 1, 1);
             var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
             quiet = jit.TotalSeconds < QuietJitShare * seconds ? quiet + 1 : 0;
-            if ((quiet >= QuietPassesNeeded && clock.Elapsed >= minimum) || clock.Elapsed >= MaxWarmUp) return pass;
+            bool longEnough = (pass >= TierUpPasses || clock.Elapsed >= TierUpTime) && clock.Elapsed >= minimum;
+            if ((quiet >= QuietPassesNeeded && longEnough) || clock.Elapsed >= MaxWarmUp) return pass;
         }
     }
 
     private const int RoundPasses = 3;
 
     private static readonly TimeSpan OneCpuWarmUp = TimeSpan.FromSeconds(45);
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
+
+    // A method reaches its final code after ~60 calls (30 to be instrumented, 30 more to be optimised with the
+    // profile): code run once a pass (a rare page's path, the SmartReader second opinion) tiers up at passes 30 and
+    // 60, all at once, in bursts that a quiet-pass rule alone misses (text dumps: 300-700 methods, ~0.5 s of JIT, in
+    // the measurement after 20-27 warm-up passes). Long HTML passes stop at the time limit instead.
+    private const int TierUpPasses = 64;
+    private static readonly TimeSpan TierUpTime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(120);
 
     /// <summary>Seconds to clean every page <paramref name="passes"/> times with <paramref name="jobs"/> threads.</summary>
     private static double Measure(CleanerPipeline pipeline, List<Page> pages, int jobs, int passes)
