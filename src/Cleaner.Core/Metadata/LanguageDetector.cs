@@ -1,7 +1,6 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Cleaner.Core.Segmentation;
 using Cleaner.Core.Knowledge;
 
 namespace Cleaner.Core.Metadata;
@@ -195,12 +194,9 @@ public sealed class LanguageDetector
         int i = 0;
         if (Vector128.IsHardwareAccelerated)
         {
-            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             while (i + 16 <= text.Length)
             {
-                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
-                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
-                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                if (!Ascii16.TryLoad(text, i, out var v))
                 {
                     for (int end = i + 16; i < end; i++)
                     {
@@ -209,9 +205,7 @@ public sealed class LanguageDetector
                     }
                     continue;
                 }
-                var v = Vector128.Narrow(lo, hi);
-                uint letters = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26))
-                    .ExtractMostSignificantBits();
+                uint letters = Ascii16.Letters(v);
                 if (letters != 0)
                 {
                     if (counts[Latn] == 0) firstAt[Latn] = i + BitOperations.TrailingZeroCount(letters);

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Cleaner.Core.Knowledge;
 using Cleaner.Core.Segmentation;
@@ -80,19 +78,13 @@ public sealed class WordPhraseScanner
         // mask, and only the changes are visited (a branch per character mispredicted at every word's end).
         if (Vector128.IsHardwareAccelerated)
         {
-            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(folded));
             uint inWord = 0;
             while (i + 16 <= n)
             {
-                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
-                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
                 uint word;
-                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
+                if (Ascii16.TryLoad(folded, i, out var v))
                 {
-                    var v = Vector128.Narrow(lo, hi);
-                    var letter = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
-                    var digit = Vector128.LessThan(v - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
-                    word = (letter | digit).ExtractMostSignificantBits();
+                    word = Ascii16.WordChars(v);
                 }
                 else
                 {

@@ -113,12 +113,9 @@ public static class TextMetrics
             // Each 16 characters become bit masks (word character, apostrophe or hyphen, space, control), and the
             // scalar rules below run on the masks: a word starts where a word character follows none. 16 that are
             // not all ASCII (a curly quote in English text) are read one by one.
-            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             while (i + 16 <= text.Length)
             {
-                var lo = Vector128.LoadUnsafe(ref chars, (nuint)i);
-                var hi = Vector128.LoadUnsafe(ref chars, (nuint)i + 8);
-                if (((lo | hi) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                if (!Ascii16.TryLoad(text, i, out var v))
                 {
                     for (int end = i + 16; i < end; i++)
                     {
@@ -128,21 +125,18 @@ public static class TextMetrics
                     }
                     continue;
                 }
-                var v = Vector128.Narrow(lo, hi);
                 int count = 16;
                 uint valid = 0xFFFF;
-                uint newline = Vector128.Equals(v, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
+                uint newline = Ascii16.Equal(v, (byte)'\n');
                 if (newline != 0)
                 {
                     count = BitOperations.TrailingZeroCount(newline);
                     if (count == 0) goto Done;
                     valid = (1u << count) - 1;
                 }
-                var letter = Vector128.LessThan((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
-                var digit = Vector128.LessThan(v - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
-                uint word = (letter | digit).ExtractMostSignificantBits() & valid;
-                uint keeps = (Vector128.Equals(v, Vector128.Create((byte)'\'')) | Vector128.Equals(v, Vector128.Create((byte)'-'))).ExtractMostSignificantBits() & valid;
-                uint spaces = Vector128.Equals(v, Vector128.Create((byte)' ')).ExtractMostSignificantBits() & valid;
+                uint word = Ascii16.WordChars(v) & valid;
+                uint keeps = (Ascii16.Equal(v, (byte)'\'') | Ascii16.Equal(v, (byte)'-')) & valid;
+                uint spaces = Ascii16.Equal(v, (byte)' ') & valid;
                 uint blank = (Vector128.LessThan(v, Vector128.Create((byte)' ')) | Vector128.Equals(v, Vector128.Create((byte)0x7F))).ExtractMostSignificantBits() & valid;
                 odd |= (int)(blank | spaces & (spaces << 1 | (uint)space));
                 space = (int)(spaces >> (count - 1)) & 1;
