@@ -13,7 +13,7 @@ namespace Cleaner.Core.Metadata;
 /// through a matcher of their own, run only around the characters that make them more than a word. Profiling: the
 /// matcher's walk from every word start, with a branch on every character, was most of language detection, itself
 /// a tenth of the text-dump time.</summary>
-public sealed class WordPhraseScanner
+internal sealed class WordPhraseScanner
 {
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byWord; // word -> its phrases, in the matcher's order
     private readonly int _longestWord;

@@ -104,7 +104,7 @@ public static class TextMetrics
     /// pass: returns the line's length, with its <see cref="WordCount"/> and whether
     /// <see cref="NormalizeSpace(string)"/> would leave it as it is. The segmenter needs all three for every line of
     /// a dump; ASCII runs are read 16 characters at a time.</summary>
-    public static int MeasureLine(ReadOnlySpan<char> text, out int words, out bool normal)
+    internal static int MeasureLine(ReadOnlySpan<char> text, out int words, out bool normal)
     {
         var classes = Class;
         int n = 0, inWord = 0, odd = 0, space = 0, i = 0;
@@ -215,7 +215,7 @@ public static class TextMetrics
 
     /// <summary>Whether <paramref name="text"/> is in Unicode normal form C, as <see cref="string.IsNormalized(System.Text.NormalizationForm)"/>
     /// tells, asking ICU only about text with characters outside Latin and the common punctuation.</summary>
-    public static bool IsNormalizedFormC(string text)
+    internal static bool IsNormalizedFormC(string text)
     {
         // Characters below U+0300 (Latin, up to the combining marks) and U+2010-U+2027 (dashes, quotes, bullet,
         // ellipsis) are starters that compose with nothing before them and have no canonical decomposition: text of
@@ -239,7 +239,7 @@ public static class TextMetrics
     }
 
     /// <summary>The characters <see cref="IsNormalizedFormC"/> passes without asking ICU.</summary>
-    public static bool IsNormalizationStable(char c) => c < 0x300 || (uint)(c - 0x2010) < 0x18;
+    internal static bool IsNormalizationStable(char c) => c < 0x300 || (uint)(c - 0x2010) < 0x18;
 
     /// <summary>Collapses whitespace runs to one space and trims; control characters (a stray NUL) count as whitespace.</summary>
     public static string NormalizeSpace(string s) => IsNormalized(s) ? s : Collapse(s); // most lines already are: no copy
