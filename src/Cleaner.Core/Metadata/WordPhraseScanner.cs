@@ -40,7 +40,7 @@ internal sealed class WordPhraseScanner
             {
                 (byWord.TryGetValue(folded, out var list) ? list : byWord[folded] = []).Add(index);
                 _longestWord = Math.Max(_longestWord, folded.Length);
-                _maybeWord[FilterBit(folded) >> 6] |= 1UL << FilterBit(folded);
+                _maybeWord.Add(folded);
             }
             else
             {
@@ -60,13 +60,8 @@ internal sealed class WordPhraseScanner
     /// <summary>Letters and digits of scripts written with spaces: what PhraseMatcher treats as word characters.</summary>
     private static bool IsWordChar(char c) => TextMetrics.Weight[c] == 1;
 
-    // One bit a word's length and first, second and last characters hash to, set for every one-word phrase: most
-    // words of a text are no phrase, and one bit tells most of them apart without hashing the word for the table.
-    private readonly ulong[] _maybeWord = new ulong[FilterBits / 64];
-    private const int FilterBits = 1 << 16;
-
-    private static int FilterBit(ReadOnlySpan<char> word) =>
-        (int)((uint)(word.Length * 0x9E3779B1 ^ word[0] * 0x85EBCA77u ^ word[^1] * 0xC2B2AE3Du ^ (word.Length > 1 ? word[1] : 0) * 0x27D4EB2Fu) >> 16);
+    // Most words of a text are no phrase: the filter tells most of them apart before the table.
+    private readonly WordFilter _maybeWord = new();
 
     /// <summary>Reports every hit in folded text to <paramref name="sink"/>, as <see cref="PhraseMatcher.Scan{TSink}"/>
     /// of the category's matcher would: in order of their end, at one end the longer phrase first.</summary>
@@ -129,8 +124,7 @@ internal sealed class WordPhraseScanner
         {
             var word = folded[start..end];
             if (word.Length > scanner._longestWord) return true;
-            int bit = FilterBit(word);
-            if ((scanner._maybeWord[bit >> 6] & 1UL << bit) == 0 || !scanner._byWord.TryGetValue(word, out var phrases)) return true;
+            if (!scanner._maybeWord.MayContain(word) || !scanner._byWord.TryGetValue(word, out var phrases)) return true;
             int last = end - 1;
             // No other phrase can start inside a word, so one that ends here started before it.
             for (; others != null && _next < others.Count && (others[_next].End < last || others[_next].End == last && others[_next].Start < start); _next++)

@@ -18,27 +18,19 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
         // Function words ("the", "of", "und", "de"): a line that ends with one cannot end a block.
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _functionWords;
 
-        // One bit a word's length and first, second and last letters hash to, set for every function word: the
-        // last word of most lines is none, and one bit tells most of them apart without hashing it for the set.
-        private readonly ulong[] _maybeFunctionWord = new ulong[(1 << 16) / 64];
+        // The last word of most lines is no function word: the filter tells most of them apart before the set.
+        private readonly WordFilter _maybeFunctionWord = new();
 
         public Knowledge(PhraseBook phrases)
         {
             BylineMarkers = phrases.Matcher("byline-marker");
             var words = phrases.All("stopwords").Select(p => TextFold.Fold(p.Phrase)).Where(p => p.All(char.IsLetter))
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var w in words) _maybeFunctionWord[FilterBit(w) >> 6] |= 1UL << FilterBit(w);
+            foreach (var w in words) _maybeFunctionWord.Add(w);
             _functionWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public bool IsFunctionWord(ReadOnlySpan<char> lower)
-        {
-            int bit = FilterBit(lower);
-            return (_maybeFunctionWord[bit >> 6] & 1UL << bit) != 0 && _functionWords.Contains(lower);
-        }
-
-        private static int FilterBit(ReadOnlySpan<char> word) =>
-            (int)((uint)(word.Length * 0x9E3779B1 ^ word[0] * 0x85EBCA77u ^ word[^1] * 0xC2B2AE3Du ^ (word.Length > 1 ? word[1] : 0) * 0x27D4EB2Fu) >> 16);
+        public bool IsFunctionWord(ReadOnlySpan<char> lower) => _maybeFunctionWord.MayContain(lower) && _functionWords.Contains(lower);
     }
 
     private readonly Knowledge? _knowledge = phrases?.Shared(p => new Knowledge(p));
