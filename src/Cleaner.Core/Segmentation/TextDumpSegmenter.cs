@@ -47,16 +47,7 @@ public sealed class TextDumpSegmenter(PhraseBook? phrases = null)
     /// block of its own.</param>
     public List<Block> Segment(string text, bool firstLineIsTitle = false)
     {
-        bool normalized;
-        try { normalized = TextMetrics.IsNormalizedFormC(text); }
-        catch (ArgumentException)
-        {
-            // ICU rejects lone surrogates (a library caller's string): they become U+FFFD, as invalid bytes do in the
-            // decoder. Only such text pays for the copy.
-            text = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
-            normalized = TextMetrics.IsNormalizedFormC(text);
-        }
-        if (!normalized) text = text.Normalize(NormalizationForm.FormC);
+        if (!TextMetrics.IsNormalizedFormC(text)) text = text.Normalize(NormalizationForm.FormC);
         // Lines are read one ahead (the joining rules look at the next line), not collected first: a list of every
         // line was a fifth of what segmenting allocated.
         var lines = new LineReader(text);

@@ -13,21 +13,6 @@ public class TextDumpSegmenterTests
             new TextDumpSegmenter(PhraseBook.Default).Segment("Große Aufgaben für die neue Regierung\nÜber uns", firstLineIsTitle: true).Select(b => b.Text));
 
     [Fact]
-    public void LoneSurrogatesBecomeReplacementCharacters() =>
-        // string.IsNormalized throws on a lone surrogate (a library caller's string, a JSON "\ud800" escape): it
-        // reads as the decoder reads invalid bytes, U+FFFD.
-        Assert.Equal(["Some text \uFFFD here", "\uFFFD\u0301 and a pair \U0001D400 kept"],
-            Texts("Some text \uD800 here", "\uDC00\u0301 and a pair \U0001D400 kept"));
-
-    [Fact]
-    public void ADumpWithALoneSurrogateIsCleaned()
-    {
-        var result = new CleanerPipeline().Clean(Cleaner.Core.Input.InputDocument.FromText("lone",
-            "A title\nThe council met on Monday and voted \uD800 to rebuild the old bridge over the river next year.\n"));
-        Assert.Contains("\uFFFD to rebuild", result.Article.Text);
-    }
-
-    [Fact]
     public void TitleLineWrappedInTheSourceGoesOn() =>
         Assert.Equal(["The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians - Salon.com", "Salon"],
             new TextDumpSegmenter(PhraseBook.Default).Segment("The sharing economy is a lie: Uber, Ayn Rand and the truth about tech\n            and libertarians - Salon.com\nSalon", firstLineIsTitle: true).Select(b => b.Text));
