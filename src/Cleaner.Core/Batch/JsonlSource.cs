@@ -69,18 +69,27 @@ public static class JsonlSource
             string id = fallbackId;
             string? url = null, html = null, text = null;
             var extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var p in doc.RootElement.EnumerateObject())
+            try
             {
-                if (p.Name == fields.Id && p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                    id = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-                else if (p.Name == fields.Url && p.Value.ValueKind == JsonValueKind.String)
-                    url = p.Value.GetString();
-                else if (p.Name == fields.Html && p.Value.ValueKind == JsonValueKind.String)
-                    html = p.Value.GetString();
-                else if (p.Name == fields.Text && p.Value.ValueKind == JsonValueKind.String)
-                    text = p.Value.GetString();
-                else
-                    extra[OutputFields.Contains(p.Name) ? "input_" + p.Name : p.Name] = p.Value.Clone();
+                foreach (var p in doc.RootElement.EnumerateObject())
+                {
+                    if (p.Name == fields.Id && p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                        id = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                    else if (p.Name == fields.Url && p.Value.ValueKind == JsonValueKind.String)
+                        url = p.Value.GetString();
+                    else if (p.Name == fields.Html && p.Value.ValueKind == JsonValueKind.String)
+                        html = p.Value.GetString();
+                    else if (p.Name == fields.Text && p.Value.ValueKind == JsonValueKind.String)
+                        text = p.Value.GetString();
+                    else
+                        extra[OutputFields.Contains(p.Name) ? "input_" + p.Name : p.Name] = p.Value.Clone();
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                // Valid JSON whose string holds an unpaired surrogate escape ("\ud800"): no string can be made of it,
+                // and the exception would end the whole run.
+                return BatchItem.Failed(fallbackId, source, new BatchInputException("invalid-json", "not a JSON record: " + e.Message), bytes);
             }
             var extraOrNull = extra.Count > 0 ? extra : null;
             source ??= url;

@@ -25,6 +25,23 @@ public class ConcurrencyTests
             foreach (var set in new[] { "readability", "trafilatura-a" })
                 pages.AddRange(Directory.EnumerateFiles(Path.Combine(corpus, set, "html")).Order(StringComparer.Ordinal).Take(15)
                     .Select(f => (set + "/" + Path.GetFileName(f), File.ReadAllBytes(f))));
+        // Text dumps: their path reuses thread-static buffers (the segmenter's builder, the matcher's pending hits,
+        // the assembler's and the language sample's sets of seen lines) from page to page.
+        pages.AddRange(Directory.EnumerateFiles(Path.Combine(TestPaths.Samples, "textdump"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
+        if (TestPaths.Corpus is { } dumps)
+            pages.AddRange(Directory.EnumerateFiles(Path.Combine(dumps, "textdump", "txt")).Order(StringComparer.Ordinal).Take(20)
+                .Select(f => ("textdump/" + Path.GetFileName(f), File.ReadAllBytes(f))));
+        // Dump shapes the samples lack: empty, blank lines only, CRLF, one long line, many one-word lines.
+        var words = string.Join(" ", Enumerable.Range(0, 20000).Select(i => i % 7 == 0 ? "the" : "word" + i % 13));
+        foreach (var (id, text) in new[]
+                 {
+                     ("empty.txt", ""), ("blank.txt", "\n \n\t\r\n\n"),
+                     ("crlf.txt", "A title\r\nBy Ana Ruiz\r\nThe first paragraph of the story, long enough to be prose.\r\n"),
+                     ("one-line.txt", "A title of the page\n" + words + "."),
+                     ("many-lines.txt", string.Join("\n", Enumerable.Range(0, 5000).Select(i => i % 3 == 0 ? "of" : "Line " + i))),
+                 })
+            pages.Add((id, System.Text.Encoding.UTF8.GetBytes(text)));
         return pages;
     }
 
