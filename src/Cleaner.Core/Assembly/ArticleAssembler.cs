@@ -1,5 +1,6 @@
 using Cleaner.Core.Classification;
 using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
 
 namespace Cleaner.Core.Assembly;
 
@@ -10,14 +11,9 @@ public sealed class ArticleAssembler
 {
     private const int RepeatedLabelMaxChars = 100;
 
-    [ThreadStatic] private static HashSet<string>? t_seen;
-
     public void Assemble(PageContext page, Article article, CleanStats stats)
     {
-        // The thread's set, emptied first (a page that threw must not leave its lines to the next): a set grown
-        // for every page was most of what assembling allocated.
-        var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
-        seen.Clear();
+        var seen = ThreadStringSet.Rent();
         var captions = article.Images.Count == 0 ? null // text dumps have no images
             : new HashSet<string>(article.Images.Select(i => i.Caption ?? "").Where(c => c.Length > 0), StringComparer.Ordinal);
         int content = 0;
@@ -65,10 +61,7 @@ public sealed class ArticleAssembler
             previousRemoved = b;
         }
         CloseGroup(article, groupLines);
-        // Emptied, so the page's lines are not kept alive; dropped when much larger than this page needed (Clear
-        // wipes the whole table: one grown by a long page made every later page pay for it).
-        if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
-        else seen.Clear();
+        ThreadStringSet.Return(seen);
         stats.Blocks = page.Blocks.Count;
         stats.OutputChars = article.Paragraphs.Sum(p => p.Length);
     }

@@ -148,7 +148,8 @@ public sealed class LanguageDetector
         return null;
     }
 
-    private static string? ScriptOf(char c) => c switch
+    /// <summary>The script of a letter (null for none): the table <see cref="DominantScript"/> counts by.</summary>
+    internal static string? ScriptOf(char c) => c switch
     {
         < '\u0250' => char.IsLetter(c) ? "Latn" : null,
         >= '\u1E00' and <= '\u1EFF' => "Latn",

@@ -1,5 +1,6 @@
 using Cleaner.Core.Classification;
 using Cleaner.Core.Model;
+using Cleaner.Core.Segmentation;
 
 namespace Cleaner.Core.Metadata;
 
@@ -104,7 +105,6 @@ public sealed class MetadataExtractor
     /// buffer of the sample's length (what follows would not be read, and a string of it would only be copied).</summary>
     private struct Sample(char[] buffer)
     {
-        [ThreadStatic] private static HashSet<string>? t_seen;
         private int _length;
 
         public readonly int Length => _length;
@@ -120,7 +120,7 @@ public sealed class MetadataExtractor
         /// <summary>Appends the distinct texts of the (content) blocks until the sample is full.</summary>
         public void AppendDistinct(List<Block> blocks, bool contentOnly)
         {
-            var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+            var seen = ThreadStringSet.Rent();
             bool first = true;
             foreach (var b in blocks)
             {
@@ -131,9 +131,7 @@ public sealed class MetadataExtractor
                 Append(b.Text);
                 first = false;
             }
-            // Dropped when much larger than this page needed (Clear wipes the whole table).
-            if (seen.EnsureCapacity(0) > 4 * Math.Max(seen.Count, 64)) t_seen = null;
-            else seen.Clear();
+            ThreadStringSet.Return(seen);
         }
     }
 
